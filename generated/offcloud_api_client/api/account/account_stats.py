@@ -1,0 +1,166 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.account_stats import AccountStats
+from ...models.error_body import ErrorBody
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/account/stats",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AccountStats | ErrorBody | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> AccountStats | ErrorBody:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = ErrorBody.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = AccountStats.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AccountStats | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[AccountStats | ErrorBody]:
+    """Get the account's limits and usage (classic API).
+
+     Undocumented; seen in three public clients (Gaia, POV, Fen Light). `expirationDate` is
+    `dd-mm-YYYY` text in the classic API and a Unix time in the web variant, so both parse.
+    Whether it still answers after the 2026 switch is unknown.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccountStats | ErrorBody | ErrorBody]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> AccountStats | ErrorBody | None:
+    """Get the account's limits and usage (classic API).
+
+     Undocumented; seen in three public clients (Gaia, POV, Fen Light). `expirationDate` is
+    `dd-mm-YYYY` text in the classic API and a Unix time in the web variant, so both parse.
+    Whether it still answers after the 2026 switch is unknown.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccountStats | ErrorBody | ErrorBody
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[AccountStats | ErrorBody]:
+    """Get the account's limits and usage (classic API).
+
+     Undocumented; seen in three public clients (Gaia, POV, Fen Light). `expirationDate` is
+    `dd-mm-YYYY` text in the classic API and a Unix time in the web variant, so both parse.
+    Whether it still answers after the 2026 switch is unknown.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccountStats | ErrorBody | ErrorBody]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> AccountStats | ErrorBody | None:
+    """Get the account's limits and usage (classic API).
+
+     Undocumented; seen in three public clients (Gaia, POV, Fen Light). `expirationDate` is
+    `dd-mm-YYYY` text in the classic API and a Unix time in the web variant, so both parse.
+    Whether it still answers after the 2026 switch is unknown.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccountStats | ErrorBody | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

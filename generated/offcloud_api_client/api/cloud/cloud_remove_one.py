@@ -1,0 +1,184 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.success_response import SuccessResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    request_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/cloud/remove/{request_id}".format(
+            request_id=quote(str(request_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | SuccessResponse | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> ErrorBody | SuccessResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = ErrorBody.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = SuccessResponse.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | SuccessResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    request_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorBody | SuccessResponse]:
+    """Remove one cloud download (web endpoint).
+
+     Undocumented web endpoint outside `/api`, used by eight clients with `?key=` or the
+    session cookie. Answers `{"success": true}`.
+
+    Args:
+        request_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | SuccessResponse]
+    """
+
+    kwargs = _get_kwargs(
+        request_id=request_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    request_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorBody | SuccessResponse | None:
+    """Remove one cloud download (web endpoint).
+
+     Undocumented web endpoint outside `/api`, used by eight clients with `?key=` or the
+    session cookie. Answers `{"success": true}`.
+
+    Args:
+        request_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | SuccessResponse
+    """
+
+    return sync_detailed(
+        request_id=request_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    request_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorBody | SuccessResponse]:
+    """Remove one cloud download (web endpoint).
+
+     Undocumented web endpoint outside `/api`, used by eight clients with `?key=` or the
+    session cookie. Answers `{"success": true}`.
+
+    Args:
+        request_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | SuccessResponse]
+    """
+
+    kwargs = _get_kwargs(
+        request_id=request_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    request_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorBody | SuccessResponse | None:
+    """Remove one cloud download (web endpoint).
+
+     Undocumented web endpoint outside `/api`, used by eight clients with `?key=` or the
+    session cookie. Answers `{"success": true}`.
+
+    Args:
+        request_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | SuccessResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            request_id=request_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,175 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.site import Site
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/sites",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | list[Site] | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> ErrorBody | list[Site]:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = ErrorBody.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, list):
+                raise TypeError()
+            response_200_type_1 = []
+            _response_200_type_1 = data
+            for response_200_type_1_item_data in _response_200_type_1:
+                response_200_type_1_item = Site.from_dict(response_200_type_1_item_data)
+
+                response_200_type_1.append(response_200_type_1_item)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | list[Site]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorBody | list[Site]]:
+    """List the supported hosters and their health.
+
+     The classic API answers rich objects (Gaia) whose `isActive` is a health word such as
+    `Healthy`, `Dead`, `Cloud only`, `Limited`, `Fragile`, `Awaiting…` or `R&D`; the 2026 API
+    answers `{name, status}` with `status` `up` when usable (ResolveURL, Home Assistant).
+    Both parse into the same model.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | ErrorBody | list[Site]]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> ErrorBody | list[Site] | None:
+    """List the supported hosters and their health.
+
+     The classic API answers rich objects (Gaia) whose `isActive` is a health word such as
+    `Healthy`, `Dead`, `Cloud only`, `Limited`, `Fragile`, `Awaiting…` or `R&D`; the 2026 API
+    answers `{name, status}` with `status` `up` when usable (ResolveURL, Home Assistant).
+    Both parse into the same model.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | ErrorBody | list[Site]
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorBody | list[Site]]:
+    """List the supported hosters and their health.
+
+     The classic API answers rich objects (Gaia) whose `isActive` is a health word such as
+    `Healthy`, `Dead`, `Cloud only`, `Limited`, `Fragile`, `Awaiting…` or `R&D`; the 2026 API
+    answers `{name, status}` with `status` `up` when usable (ResolveURL, Home Assistant).
+    Both parse into the same model.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | ErrorBody | list[Site]]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> ErrorBody | list[Site] | None:
+    """List the supported hosters and their health.
+
+     The classic API answers rich objects (Gaia) whose `isActive` is a health word such as
+    `Healthy`, `Dead`, `Cloud only`, `Limited`, `Fragile`, `Awaiting…` or `R&D`; the 2026 API
+    answers `{name, status}` with `status` `up` when usable (ResolveURL, Home Assistant).
+    Both parse into the same model.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | ErrorBody | list[Site]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

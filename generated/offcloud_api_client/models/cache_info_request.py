@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CacheInfoRequest")
+
+
+@_attrs_define
+class CacheInfoRequest:
+    """
+    Attributes:
+        urls (list[str]): Magnet URIs.
+        include_files (bool | Unset): Also list the files of cached items.
+    """
+
+    urls: list[str]
+    include_files: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        urls = self.urls
+
+        include_files = self.include_files
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "urls": urls,
+            }
+        )
+        if include_files is not UNSET:
+            field_dict["includeFiles"] = include_files
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        urls = cast(list[str], d.pop("urls"))
+
+        include_files = d.pop("includeFiles", UNSET)
+
+        cache_info_request = cls(
+            urls=urls,
+            include_files=include_files,
+        )
+
+        cache_info_request.additional_properties = d
+        return cache_info_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
