@@ -219,3 +219,10 @@ def test_generated_client_has_a_timeout_by_default() -> None:
         timeout = client.get_httpx_client().timeout
     assert (timeout.connect, timeout.read) == (5.0, 30.0)
     assert timeout == DEFAULT_TIMEOUT
+
+
+def test_unset_fields_print_readably() -> None:
+    parsed = operations()["cloud_add"].parse(
+        httpx.Response(200, json={"requestId": RID, "status": "created"})
+    )
+    assert "file_name=UNSET" in repr(parsed)
