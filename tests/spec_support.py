@@ -68,11 +68,14 @@ def validator(schema: dict[str, Any]) -> OAS31Validator:
 
 
 def schema_errors(schema: dict[str, Any], instance: object) -> list[str]:
-    """Why `instance` does not match `schema` (empty when it does)."""
-    return [
-        f"{'/'.join(map(str, error.absolute_path)) or '<root>'}: {error.message}"
-        for error in validator(schema).iter_errors(instance)
-    ]
+    """Why `instance` does not match `schema` (empty when it does), most telling reason first."""
+    reasons = []
+    for error in validator(schema).iter_errors(instance):
+        # For an anyOf, say why the closest variant failed, not only that all of them did.
+        closest = max(error.context, key=lambda e: len(e.absolute_path)) if error.context else error
+        where = "/".join(map(str, closest.absolute_path)) or "<root>"
+        reasons.append(f"{where}: {closest.message}")
+    return reasons
 
 
 def is_error_schema(schema: dict[str, Any]) -> bool:

@@ -55,7 +55,7 @@ class Operation(Generic[T_co]):
     method: str
     """The HTTP method, upper case."""
     path: str
-    """The path template, e.g. `/api/cloud/explore/{requestId}`."""
+    """The path template with Python names, e.g. `/api/cloud/explore/{request_id}`."""
     parse: Callable[[httpx.Response], T_co] = attrs.field(repr=False)
     """Turns a 2xx answer into the success model; raises on any other status or shape."""
 

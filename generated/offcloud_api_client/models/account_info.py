@@ -13,19 +13,21 @@ T = TypeVar("T", bound="AccountInfo")
 
 @_attrs_define
 class AccountInfo:
-    """
-    Attributes:
-        user_id (str):
-        is_premium (bool): `false`: a free account, which cannot download.
-        expiration_date (str | Unset): Premium expiry, `YYYY-MM-DD`.
-        can_download (bool | Unset): `false`: an account problem that Offcloud support has to fix.
-        email (str | Unset): Read by two clients; not in the observed payload.
+    """The fields of the recorded payload are required but `expiration_date`, which a free
+    account may well not have.
+
+        Attributes:
+            user_id (str):
+            is_premium (bool): `false`: a free account, which cannot download.
+            can_download (bool): `false`: an account problem that Offcloud support has to fix.
+            expiration_date (str | Unset): Premium expiry, `YYYY-MM-DD`.
+            email (str | Unset): Read by two clients; not in the observed payload.
     """
 
     user_id: str
     is_premium: bool
+    can_download: bool
     expiration_date: str | Unset = UNSET
-    can_download: bool | Unset = UNSET
     email: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -34,9 +36,9 @@ class AccountInfo:
 
         is_premium = self.is_premium
 
-        expiration_date = self.expiration_date
-
         can_download = self.can_download
+
+        expiration_date = self.expiration_date
 
         email = self.email
 
@@ -46,12 +48,11 @@ class AccountInfo:
             {
                 "user_id": user_id,
                 "is_premium": is_premium,
+                "can_download": can_download,
             }
         )
         if expiration_date is not UNSET:
             field_dict["expiration_date"] = expiration_date
-        if can_download is not UNSET:
-            field_dict["can_download"] = can_download
         if email is not UNSET:
             field_dict["email"] = email
 
@@ -64,17 +65,17 @@ class AccountInfo:
 
         is_premium = d.pop("is_premium")
 
-        expiration_date = d.pop("expiration_date", UNSET)
+        can_download = d.pop("can_download")
 
-        can_download = d.pop("can_download", UNSET)
+        expiration_date = d.pop("expiration_date", UNSET)
 
         email = d.pop("email", UNSET)
 
         account_info = cls(
             user_id=user_id,
             is_premium=is_premium,
-            expiration_date=expiration_date,
             can_download=can_download,
+            expiration_date=expiration_date,
             email=email,
         )
 
