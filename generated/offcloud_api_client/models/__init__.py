@@ -3,6 +3,7 @@
 from .account_info import AccountInfo
 from .account_limits import AccountLimits
 from .account_stats import AccountStats
+from .account_stats_additional_tags import AccountStatsAdditionalTags
 from .api_key_response import ApiKeyResponse
 from .cache_check_request import CacheCheckRequest
 from .cache_check_response import CacheCheckResponse
@@ -47,6 +48,7 @@ __all__ = (
     "AccountInfo",
     "AccountLimits",
     "AccountStats",
+    "AccountStatsAdditionalTags",
     "ApiKeyResponse",
     "CacheCheckRequest",
     "CacheCheckResponse",

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.account_limits import AccountLimits
+    from ..models.account_stats_additional_tags import AccountStatsAdditionalTags
 
 
 T = TypeVar("T", bound="AccountStats")
@@ -24,6 +25,8 @@ class AccountStats:
         is_premium (bool | Unset):
         expiration_date (int | str | Unset): `dd-mm-YYYY` text (classic) or a Unix time (web variant).
         limits (AccountLimits | Unset): What is left of each quota; `cloud` and `proxy` in bytes.
+        membership_type (str | Unset): Web variant: `Lifetime`, or empty.
+        additional_tags (AccountStatsAdditionalTags | Unset): Web variant: add-ons such as `{"mega": …}`.
     """
 
     user_id: str
@@ -31,6 +34,8 @@ class AccountStats:
     is_premium: bool | Unset = UNSET
     expiration_date: int | str | Unset = UNSET
     limits: AccountLimits | Unset = UNSET
+    membership_type: str | Unset = UNSET
+    additional_tags: AccountStatsAdditionalTags | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +55,12 @@ class AccountStats:
         if not isinstance(self.limits, Unset):
             limits = self.limits.to_dict()
 
+        membership_type = self.membership_type
+
+        additional_tags: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.additional_tags, Unset):
+            additional_tags = self.additional_tags.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -65,12 +76,17 @@ class AccountStats:
             field_dict["expirationDate"] = expiration_date
         if limits is not UNSET:
             field_dict["limits"] = limits
+        if membership_type is not UNSET:
+            field_dict["membershipType"] = membership_type
+        if additional_tags is not UNSET:
+            field_dict["additionalTags"] = additional_tags
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.account_limits import AccountLimits
+        from ..models.account_stats_additional_tags import AccountStatsAdditionalTags
 
         d = dict(src_dict)
         user_id = d.pop("userId")
@@ -93,12 +109,23 @@ class AccountStats:
         else:
             limits = AccountLimits.from_dict(_limits)
 
+        membership_type = d.pop("membershipType", UNSET)
+
+        _additional_tags = d.pop("additionalTags", UNSET)
+        additional_tags: AccountStatsAdditionalTags | Unset
+        if isinstance(_additional_tags, Unset):
+            additional_tags = UNSET
+        else:
+            additional_tags = AccountStatsAdditionalTags.from_dict(_additional_tags)
+
         account_stats = cls(
             user_id=user_id,
             email=email,
             is_premium=is_premium,
             expiration_date=expiration_date,
             limits=limits,
+            membership_type=membership_type,
+            additional_tags=additional_tags,
         )
 
         account_stats.additional_properties = d

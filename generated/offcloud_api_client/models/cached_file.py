@@ -17,7 +17,7 @@ class CachedFile:
     Attributes:
         filename (str):
         folder (list[str] | Unset): The folders the file sits in, outermost first.
-        size (int | Unset):
+        size (int | Unset): Bytes; whether `cache_info` sends sizes is not confirmed.
     """
 
     filename: str
