@@ -78,6 +78,14 @@ def schema_errors(schema: dict[str, Any], instance: object) -> list[str]:
     return reasons
 
 
+def as_json(value: object) -> object:
+    """A parsed model (or list of them) back to plain JSON data."""
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if to_dict else value
+
+
 def is_error_schema(schema: dict[str, Any]) -> bool:
     """Whether `schema` is one of Offcloud's error bodies (marked `x-offcloud-error`)."""
     return bool(resolve(schema).get("x-offcloud-error"))

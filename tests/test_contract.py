@@ -18,6 +18,7 @@ from spec_support import (
     EVIDENCE,
     INVALID_FIXTURES,
     Fixture,
+    as_json,
     fixtures,
     is_error_schema,
     request_schema,
@@ -42,14 +43,6 @@ def matching_variant(schema: dict[str, Any], payload: object) -> dict[str, Any]:
         if not schema_errors(variant, payload):
             return variant
     raise AssertionError("matches no variant")
-
-
-def as_json(value: object) -> object:
-    """A parsed model (or list of them) back to plain JSON data."""
-    if isinstance(value, list):
-        return [as_json(item) for item in value]
-    to_dict = getattr(value, "to_dict", None)
-    return to_dict() if to_dict else value
 
 
 def test_every_operation_has_fixtures() -> None:

@@ -26,7 +26,7 @@ from offcloud_api_client.api import (
 from offcloud_api_client.client import DEFAULT_TIMEOUT
 from offcloud_api_client.errors import UnexpectedStatus
 from offcloud_api_client.types import File
-from spec_support import fixture
+from spec_support import as_json, fixture
 
 BASE = "https://offcloud.test"
 RID = "5f2b6c3e9d1a4b7c8e0f1a2b"
@@ -124,13 +124,6 @@ CASES: list[tuple[str, Callable[[Any], Any], str, str, object, str]] = [
 
 def test_cases_cover_every_operation() -> None:
     assert sorted(case[0] for case in CASES) == sorted(operations())
-
-
-def as_json(value: object) -> object:
-    if isinstance(value, list):
-        return [as_json(item) for item in value]
-    to_dict = getattr(value, "to_dict", None)
-    return to_dict() if to_dict else value
 
 
 @pytest.mark.parametrize(
