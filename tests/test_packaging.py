@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -18,19 +19,19 @@ def test_wheel_ships_the_facade_and_the_generated_client_typed(tmp_path: Path) -
         capture_output=True,
     )
     (wheel,) = tmp_path.glob("offcloud_sdk-*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
-    top_level = {
-        name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
+    top_level = {name.split("/")[0] for name in names} - {
+        name.split("/")[0] for name in names if ".dist-info/" in name
     }
 
     assert top_level == {"offcloud_sdk", "offcloud_api_client"}
     assert {"offcloud_sdk/py.typed", "offcloud_api_client/py.typed"} <= set(names)
     assert "offcloud_api_client/api/cloud/__init__.py" in names
-    metadata = (
-        zipfile.ZipFile(wheel)
-        .read(next(n for n in names if n.endswith(".dist-info/METADATA")))
-        .decode()
-    )
-    requirements = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
-    runtime = [line for line in requirements if "extra ==" not in line]
-    assert sorted(r.split()[1].split(">")[0].split("<")[0] for r in runtime) == ["attrs", "httpx"]
+    runtime = [
+        re.match(r"Requires-Dist: ([A-Za-z0-9_.-]+)", line).group(1)  # type: ignore[union-attr]
+        for line in metadata.decode().splitlines()
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    ]
+    assert sorted(runtime) == ["attrs", "httpx"]
