@@ -1,0 +1,176 @@
+"""Turn what came back from Offcloud into a typed result or the right `OffcloudError`.
+
+Offcloud reports failures three ways: an HTTP status, an `{"error": …}` or
+`{"not_available": …}` body under HTTP 200, or a text page. `read_answer` checks all three before
+the operation's parser sees the body, then checks the parsed types (`validation`). Nothing but
+an `OffcloudError` leaves this module.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TypeVar
+
+import httpx
+from offcloud_api_client.api import Operation
+from offcloud_api_client.errors import UnexpectedStatus
+
+from .exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    AuthError,
+    HTTPError,
+    NotAvailableError,
+    NotFoundError,
+    OffcloudError,
+    RateLimitError,
+    ServerError,
+    UnexpectedResponseError,
+)
+from .redaction import redact
+from .retries import parse_retry_after
+from .validation import type_problem
+
+T = TypeVar("T")
+
+AUTH_WORDS = ("noauth", "unauthorized", "not authorized", "credentials", "invalid api key")
+"""Lower-case fragments of Offcloud's `error` texts that mean the key or login was refused."""
+NOT_FOUND_TEXT = "page not found"
+EXCERPT_LENGTH = 200
+
+
+def read_answer(operation: Operation[T], response: httpx.Response, secrets: Iterable[str]) -> T:
+    """The parsed answer of `operation`, or raise the `OffcloudError` it amounts to."""
+    secrets = tuple(secrets)
+    body = _json_body(response)
+    failure = http_failure(response, body, secrets)
+    if failure is not None:
+        raise failure
+    try:
+        result = operation.parse(response)
+    except (KeyError, TypeError, ValueError, AttributeError, UnexpectedStatus) as exc:
+        if body == {}:
+            raise AuthError(
+                f"{_where(response)}: Offcloud answered an empty object, which it sends when a "
+                "call is not authorised (some classic calls need a login session, not a key)",
+                status_code=response.status_code,
+                response=response,
+            ) from None
+        raise unexpected(response, f"{type(exc).__name__}: {exc}", secrets) from None
+    problem = type_problem(result, operation.parse)
+    if problem is not None:
+        raise unexpected(response, problem, secrets)
+    return result
+
+
+def http_failure(
+    response: httpx.Response, body: object, secrets: Iterable[str] = ()
+) -> OffcloudError | None:
+    """The error a response stands for, or None when it is a success to parse."""
+    status = response.status_code
+    text, code = _error_text(body)
+    if 200 <= status < 300:
+        if isinstance(body, dict) and "not_available" in body:
+            reason = str(body["not_available"])
+            return NotAvailableError(
+                f"{_where(response)}: not available for this account: {reason}",
+                reason=reason,
+                status_code=status,
+                response=response,
+            )
+        if text is None and response.text.strip().rstrip(".").lower() == NOT_FOUND_TEXT:
+            text = response.text.strip()
+        if text is None:
+            return None
+    message = redact(text or _status_text(response, secrets), secrets)
+    error_class = _error_class(status, text or "", code)
+    if error_class is RateLimitError:
+        return RateLimitError(
+            message,
+            status_code=status,
+            response=response,
+            code=code,
+            retry_after=parse_retry_after(response.headers.get("retry-after")),
+        )
+    return error_class(message, status_code=status, response=response, code=code)
+
+
+def _error_class(status: int, text: str, code: str | None) -> type[HTTPError]:
+    lowered = text.lower()
+    if status in (401, 403) or any(word in lowered for word in AUTH_WORDS):
+        return AuthError
+    if status == 404 or NOT_FOUND_TEXT in lowered or "not found" in lowered:
+        return NotFoundError
+    if status == 429:
+        return RateLimitError
+    if status >= 500:
+        return ServerError
+    return HTTPError
+
+
+def connection_failure(
+    exc: Exception, request: httpx.Request | None, secrets: Iterable[str]
+) -> APIConnectionError:
+    """The `APIConnectionError` for a request that got no answer."""
+    where = f"{request.method} {request.url.path}" if request is not None else "request"
+    detail = redact(str(exc) or type(exc).__name__, secrets)
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{where}: no answer in time ({type(exc).__name__}: {detail})")
+    return APIConnectionError(f"{where}: could not reach Offcloud ({type(exc).__name__}: {detail})")
+
+
+def unexpected(
+    response: httpx.Response, problem: str, secrets: Iterable[str]
+) -> UnexpectedResponseError:
+    """An `UnexpectedResponseError` naming the problem, the status and the body's start."""
+    return UnexpectedResponseError(
+        f"{_where(response)}: unexpected answer (HTTP {response.status_code}): "
+        f"{redact(problem, secrets)}; body starts {excerpt(response, secrets)!r}",
+        status_code=response.status_code,
+        response=response,
+    )
+
+
+def excerpt(response: httpx.Response, secrets: Iterable[str] = ()) -> str:
+    """The first characters of the body, whitespace collapsed, secrets masked."""
+    try:
+        text = response.text
+    except (UnicodeDecodeError, LookupError, httpx.ResponseNotRead):
+        return "<undecodable body>"
+    text = " ".join(text.split())
+    cut = text[:EXCERPT_LENGTH] + ("…" if len(text) > EXCERPT_LENGTH else "")
+    return redact(cut, secrets)
+
+
+def _json_body(response: httpx.Response) -> object:
+    content = response.content.lstrip()
+    if content[:1] not in (b"{", b"["):
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
+
+
+def _error_text(body: object) -> tuple[str | None, str | None]:
+    if not isinstance(body, dict) or "error" not in body:
+        return None, None
+    error = body["error"]
+    code = error if isinstance(error, str) else json.dumps(error)
+    description = body.get("error_description")
+    return (description if isinstance(description, str) and description else code), code
+
+
+def _status_text(response: httpx.Response, secrets: Iterable[str]) -> str:
+    reason = response.reason_phrase or "unknown status"
+    start = excerpt(response, secrets)
+    return f"{_where(response)}: HTTP {response.status_code} {reason}; body starts {start!r}"
+
+
+def _where(response: httpx.Response) -> str:
+    try:
+        request = response.request
+    except RuntimeError:
+        return "answer"
+    return f"{request.method} {request.url.path}"

@@ -1,0 +1,266 @@
+"""`Offcloud` and `AsyncOffcloud`: the clients users import.
+
+Each is the generated `Resources` (or `AsyncResources`) bound to a runner that sends on one
+`httpx` client — one connection pool and one cookie jar — so every operation in the spec is an
+attribute (`oc.cloud.add(...)`), typed, and goes through auth, retries and error mapping.
+`cloud` and `cache` are the generated resources plus helpers (`resources`).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from types import TracebackType
+from typing import Any, Self
+
+import attrs
+import httpx
+from offcloud_api_client.api import AsyncResources, Resources
+
+from .auth_flows import OnCode, device_login_flow, login_flow
+from .clock import Clock, SystemClock
+from .exceptions import InvalidArgumentError
+from .flows import arun, run
+from .logs import configure_from_env
+from .redaction import protect_httpx_logger
+from .resources import AsyncCacheResource, AsyncCloudResource, CacheResource, CloudResource
+from .runners import AsyncRunner, SyncRunner
+from .settings import (
+    DEFAULT_MAX_RETRIES,
+    KeyIn,
+    Settings,
+    TimeoutArg,
+    as_api_key,
+    as_max_retries,
+    as_timeout,
+)
+
+DEVICE_LOGIN_TIMEOUT = 600.0
+_DEFAULT_TIMEOUT = 30.0
+
+
+class _Configured:
+    """What both clients share: settings access, `with_options`, a safe repr."""
+
+    _runner: SyncRunner | AsyncRunner
+    _owns_http: bool
+
+    @property
+    def api_key(self) -> str | None:
+        """The key sent with every call; settable (e.g. after `login`)."""
+        return self._runner.settings.api_key
+
+    @api_key.setter
+    def api_key(self, value: str | None) -> None:
+        self._runner.settings = attrs.evolve(self._runner.settings, api_key=as_api_key(value))
+
+    @property
+    def base_url(self) -> str:
+        return self._runner.settings.base_url
+
+    @property
+    def key_in(self) -> KeyIn:
+        return self._runner.settings.key_in
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._runner.settings.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._runner.settings.max_retries
+
+    def _changed_settings(self, timeout: TimeoutArg | None, max_retries: int | None) -> Settings:
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = as_timeout(timeout)
+        if max_retries is not None:
+            changes["max_retries"] = as_max_retries(max_retries)
+        return attrs.evolve(self._runner.settings, **changes)
+
+    def __repr__(self) -> str:
+        key = "None" if self.api_key is None else "'***'"
+        return (
+            f"{type(self).__name__}(api_key={key}, base_url={self.base_url!r}, "
+            f"key_in={self.key_in!r}, max_retries={self.max_retries})"
+        )
+
+
+def _prepare(http_client: object, expected: type) -> None:
+    """Check a user's `http_client`; apply `OFFCLOUD_LOG`; mask keys in httpx's log lines."""
+    if http_client is not None and not isinstance(http_client, expected):
+        raise InvalidArgumentError(
+            f"http_client must be an {expected.__module__}.{expected.__qualname__}, "
+            f"not {type(http_client).__name__}"
+        )
+    configure_from_env()
+    protect_httpx_logger()
+
+
+class Offcloud(_Configured, Resources):
+    """The Offcloud API client.
+
+    `api_key` falls back to `OFFCLOUD_API_KEY` and `base_url` to `OFFCLOUD_BASE_URL`, then
+    `https://offcloud.com`. `key_in` sends the key as `Authorization: Bearer` ("header", the
+    2026 API), as `?key=` ("query", the classic API) or both. `timeout` is seconds to read
+    (with at most 5 s to connect) or an `httpx.Timeout`; `max_retries` retries per call. Pass
+    `http_client` to use your own `httpx.Client` (it is then yours to close); `clock` replaces
+    real sleeping, for tests.
+    """
+
+    _runner: SyncRunner
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: TimeoutArg = _DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        key_in: KeyIn = "header",
+        http_client: httpx.Client | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        settings = Settings.build(api_key, base_url, key_in, timeout, max_retries)
+        _prepare(http_client, httpx.Client)
+        http = http_client if http_client is not None else httpx.Client()
+        self._bind(
+            SyncRunner(settings, http, clock or SystemClock()), owns_http=http_client is None
+        )
+
+    def _bind(self, runner: SyncRunner, *, owns_http: bool) -> None:
+        Resources.__init__(self, runner)
+        self._runner = runner
+        self._owns_http = owns_http
+
+    @cached_property
+    def cloud(self) -> CloudResource:
+        """Cloud operations, plus `wait`, `wait_all` and `files`."""
+        return CloudResource(self._runner)
+
+    @cached_property
+    def cache(self) -> CacheResource:
+        """Cache operations; `check` answers cached-or-not per hash or magnet."""
+        return CacheResource(self._runner)
+
+    def with_options(
+        self, *, timeout: TimeoutArg | None = None, max_retries: int | None = None
+    ) -> Offcloud:
+        """A copy with other timeout or retries, sharing this client's pool and cookies."""
+        copy = object.__new__(type(self))
+        runner = attrs.evolve(self._runner, settings=self._changed_settings(timeout, max_retries))
+        copy._bind(runner, owns_http=False)
+        return copy
+
+    def login(self, username: str, password: str) -> str:
+        """Log in with a password, store the account's API key on the client and return it.
+
+        Offcloud retired password login in 2026; then this raises `AuthError` saying how to
+        get a key instead.
+        """
+        key = run(login_flow(username, password), self, self._runner.clock)
+        self.api_key = key
+        return key
+
+    def device_login(self, on_code: OnCode, *, timeout: float = DEVICE_LOGIN_TIMEOUT) -> str:
+        """Sign in with the OAuth device flow; store the token as the key and return it.
+
+        `on_code(user_code, verification_url)` should show both to the user, who confirms in
+        a browser. Raises `AuthError` when the user denies it or the code expires.
+        """
+        clock = self._runner.clock
+        key = run(device_login_flow(on_code, timeout=timeout, now=clock.now), self, clock)
+        self.api_key = key
+        return key
+
+    def close(self) -> None:
+        """Close the connection pool (unless it came from `http_client=` or `with_options`)."""
+        if self._owns_http:
+            self._runner.http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncOffcloud(_Configured, AsyncResources):
+    """The async twin of `Offcloud`: the same surface, every call awaited."""
+
+    _runner: AsyncRunner
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: TimeoutArg = _DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        key_in: KeyIn = "header",
+        http_client: httpx.AsyncClient | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        settings = Settings.build(api_key, base_url, key_in, timeout, max_retries)
+        _prepare(http_client, httpx.AsyncClient)
+        http = http_client if http_client is not None else httpx.AsyncClient()
+        self._bind(
+            AsyncRunner(settings, http, clock or SystemClock()), owns_http=http_client is None
+        )
+
+    def _bind(self, runner: AsyncRunner, *, owns_http: bool) -> None:
+        AsyncResources.__init__(self, runner)
+        self._runner = runner
+        self._owns_http = owns_http
+
+    @cached_property
+    def cloud(self) -> AsyncCloudResource:
+        """Cloud operations, plus `wait`, `wait_all` and `files`."""
+        return AsyncCloudResource(self._runner)
+
+    @cached_property
+    def cache(self) -> AsyncCacheResource:
+        """Cache operations; `check` answers cached-or-not per hash or magnet."""
+        return AsyncCacheResource(self._runner)
+
+    def with_options(
+        self, *, timeout: TimeoutArg | None = None, max_retries: int | None = None
+    ) -> AsyncOffcloud:
+        """A copy with other timeout or retries, sharing this client's pool and cookies."""
+        copy = object.__new__(type(self))
+        runner = attrs.evolve(self._runner, settings=self._changed_settings(timeout, max_retries))
+        copy._bind(runner, owns_http=False)
+        return copy
+
+    async def login(self, username: str, password: str) -> str:
+        """Async `Offcloud.login`."""
+        key = await arun(login_flow(username, password), self, self._runner.clock)
+        self.api_key = key
+        return key
+
+    async def device_login(self, on_code: OnCode, *, timeout: float = DEVICE_LOGIN_TIMEOUT) -> str:
+        """Async `Offcloud.device_login`."""
+        clock = self._runner.clock
+        key = await arun(device_login_flow(on_code, timeout=timeout, now=clock.now), self, clock)
+        self.api_key = key
+        return key
+
+    async def aclose(self) -> None:
+        """Close the connection pool (unless it came from `http_client=` or `with_options`)."""
+        if self._owns_http:
+            await self._runner.http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

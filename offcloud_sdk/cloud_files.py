@@ -1,0 +1,93 @@
+"""Every file of a finished cloud request: the flow behind `cloud.files`.
+
+Offcloud answers in one of three ways, and `files_flow` turns each into `CloudFile`s:
+the 2026 detailed explore (`{"files": [{name, size, path, url}]}`), the classic list of links,
+or `{"error": "Bad archive"}` for a request that holds a single file, whose one link is then
+built from its status: `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`.
+Directory entries and aria2 control files are left out.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, unquote, urlsplit
+
+import attrs
+from offcloud_api_client.models.explore_detailed import ExploreDetailed
+from offcloud_api_client.models.status_batch_response import StatusBatchResponse
+from offcloud_api_client.models.status_response import StatusResponse
+from offcloud_api_client.types import Unset
+
+from .exceptions import HTTPError, UnexpectedResponseError
+from .flows import Flow
+from .polling import statuses_by_id
+
+SINGLE_FILE_ERROR = "bad archive"
+CONTROL_SUFFIXES = (".aria2", ".aria2__temp")
+
+
+@attrs.frozen
+class CloudFile:
+    """One file of a cloud request."""
+
+    name: str
+    url: str
+    """A direct download link. 2026 links may be short-lived: fetch the list just before use."""
+    size: int | None = None
+    """Bytes, when Offcloud said."""
+    path: str | None = None
+    """The path inside the request, e.g. `Root/Season 1/e01.mkv`, when Offcloud said."""
+
+
+def files_flow(request_id: str) -> Flow[list[CloudFile]]:
+    """Explore `request_id`; fall back to its status for a single-file request."""
+    try:
+        answer = yield 0.0, lambda cloud: cloud.explore(request_id, format_="detailed")
+    except HTTPError as exc:
+        if exc.message.strip().lower() != SINGLE_FILE_ERROR:
+            raise
+        status_answer = yield 0.0, lambda cloud: cloud.status(request_id=request_id)
+        return [single_file(request_id, status_answer)]
+    if isinstance(answer, ExploreDetailed):
+        return [
+            CloudFile(
+                name=item.name,
+                url=item.url,
+                size=None if isinstance(item.size, Unset) else item.size,
+                path=None if isinstance(item.path, Unset) else item.path,
+            )
+            for item in answer.files
+            if not _skipped(item.path if isinstance(item.path, str) else item.name)
+        ]
+    return [_from_link(link) for link in answer if not _skipped(link)]
+
+
+def single_file(request_id: str, answer: StatusResponse | StatusBatchResponse) -> CloudFile:
+    """The one file of a single-file request, its link built from the request's status."""
+    status = statuses_by_id(answer, [request_id]).get(request_id)
+    server = status.server if status is not None else None
+    name = status.file_name if status is not None else None
+    if not isinstance(server, str) or not server or not isinstance(name, str) or not name:
+        raise UnexpectedResponseError(
+            f"cloud request {request_id}: explore said 'Bad archive' and its status has no "
+            "server and file name to build the link from (is it downloaded yet?)"
+        )
+    url = f"https://{server}.offcloud.com/cloud/download/{request_id}/{quote(name, safe='')}"
+    size = status.file_size if status is not None else None
+    return CloudFile(name=name, url=url, size=_as_size(size), path=name)
+
+
+def _as_size(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _from_link(link: str) -> CloudFile:
+    name = unquote(urlsplit(link).path.rsplit("/", 1)[-1])
+    return CloudFile(name=name or link, url=link)
+
+
+def _skipped(name_or_link: str) -> bool:
+    return name_or_link.endswith("/") or name_or_link.endswith(CONTROL_SUFFIXES)

@@ -1,0 +1,152 @@
+"""`OffcloudAPI`: the interface of the `offcloud_api` client this SDK grew out of.
+
+Same method names and arguments, plain dicts and lists as Offcloud sends them, the key sent the
+classic way (`?key=`). Underneath it is an `Offcloud` client, so answers are checked and every
+failure is one of `offcloud_sdk.exceptions`. New code should use `Offcloud` directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, Self
+
+from offcloud_api_client.api import Resources
+from offcloud_api_client.types import UNSET
+
+from .auth_flows import RETIRED_LOGIN
+from .client import Offcloud
+from .exceptions import AuthError, InvalidArgumentError, NotFoundError
+
+Json = Any
+
+
+class OffcloudAPI:
+    """The seed client's interface over `Offcloud(key_in="query")`."""
+
+    def __init__(self, api_key: str | None = None, **options: Any) -> None:
+        """`options` are passed to `Offcloud` (base_url, timeout, max_retries, http_client…)."""
+        options.setdefault("key_in", "query")
+        self.client = Offcloud(api_key, **options)
+        self._api = Resources(self.client._runner)
+
+    @property
+    def api_key(self) -> str | None:
+        """The key sent as `?key=`; settable, as in the seed."""
+        return self.client.api_key
+
+    @api_key.setter
+    def api_key(self, value: str | None) -> None:
+        self.client.api_key = value
+
+    @property
+    def base_url(self) -> str:
+        return self.client.base_url + "/api"
+
+    def login(self, username: str, password: str) -> dict[str, Json]:
+        """Start a session with a password (retired in 2026: raises `AuthError` then)."""
+        with _retired_login():
+            return _dict(self._api.auth.login(username=username, password=password))
+
+    def get_api_key(self) -> dict[str, Json]:
+        """The account's key as `{"apiKey": …, "email": …}`, with the seed's `"key"` alias."""
+        with _retired_login():
+            answer = _dict(self._api.auth.api_key())
+        answer.setdefault("key", answer.get("apiKey"))
+        return answer
+
+    def check_login(self) -> dict[str, Json]:
+        return _dict(self._api.auth.check())
+
+    def instant(self, url: str, proxy_id: str | None = None) -> dict[str, Json]:
+        return _dict(
+            self._api.instant.add(url=url, proxy_id=UNSET if proxy_id is None else proxy_id)
+        )
+
+    def cloud(self, url: str) -> dict[str, Json]:
+        return _dict(self._api.cloud.add(url=url))
+
+    def remote(
+        self, url: str, remote_option_id: str | None = None, folder_id: str | None = None
+    ) -> dict[str, Json]:
+        if remote_option_id is None:
+            raise InvalidArgumentError(
+                "remote downloads need remote_option_id (an account id from remote accounts)"
+            )
+        return _dict(
+            self._api.remote.add(
+                url=url,
+                remote_option_id=remote_option_id,
+                folder_id=UNSET if folder_id is None else folder_id,
+            )
+        )
+
+    def get_proxies(self) -> Json:
+        return plain(self._api.proxies.list())
+
+    def cloud_status(self, request_id: str) -> dict[str, Json]:
+        return _dict(self._api.cloud.status(request_id=request_id))
+
+    def remote_status(self, request_id: str) -> dict[str, Json]:
+        return _dict(self._api.remote.status(request_id=request_id))
+
+    def cache_info(self, hashes: list[str]) -> dict[str, Json]:
+        """The classic `POST /api/cache`: `{"cachedItems": [hash…]}`."""
+        return _dict(self._api.cache.check(hashes=list(hashes)))
+
+    def explore_cloud(self, request_id: str) -> Json:
+        """The links of a finished request (a list), as `GET /api/cloud/explore` sends them."""
+        return plain(self._api.cloud.explore(request_id))
+
+    def list_cloud(self, request_id: str) -> list[str]:
+        """The links of a finished request, one per line of Offcloud's text answer."""
+        text = self._api.cloud.list(request_id)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def retry_cloud(self, request_id: str) -> dict[str, Json]:
+        return _dict(self._api.cloud.retry(request_id))
+
+    def retry_remote(self, request_id: str) -> dict[str, Json]:
+        return _dict(self._api.remote.retry(request_id))
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"OffcloudAPI(api_key={'None' if self.api_key is None else repr('***')})"
+
+
+def plain(value: Any) -> Any:
+    """A parsed answer back as the JSON Offcloud sent: dicts, lists and scalars."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def _dict(model: Any) -> dict[str, Json]:
+    answer: dict[str, Json] = model.to_dict()
+    return answer
+
+
+@contextmanager
+def _retired_login() -> Iterator[None]:
+    try:
+        yield
+    except NotFoundError as exc:
+        raise AuthError(
+            RETIRED_LOGIN, status_code=exc.status_code, response=exc.response, code=exc.code
+        ) from None

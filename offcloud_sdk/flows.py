@@ -1,0 +1,58 @@
+"""Multi-call helpers written once for both clients.
+
+A helper (`cloud.wait`, `cache.check`, `login`…) is a generator — a *flow* — that yields
+`(delay, call)` steps: wait `delay` seconds, then run `call(target)`, where `target` is the
+sync or async resource or client. The answer is sent back into the flow; an `OffcloudError`
+is thrown into it, so the flow decides what to do with it. `run` drives a flow with a sync
+target, `arun` with an async one; the flows themselves never do I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from typing import Any, TypeVar
+
+from .clock import Clock
+from .exceptions import OffcloudError
+
+R = TypeVar("R")
+Step = tuple[float, Callable[[Any], Any]]
+Flow = Generator[Step, Any, R]
+
+
+def run(flow: Flow[R], target: object, clock: Clock) -> R:
+    """Drive `flow`, calling each step on the sync `target`."""
+    answer: Any = None
+    error: OffcloudError | None = None
+    while True:
+        try:
+            delay, call = flow.send(answer) if error is None else flow.throw(error)
+        except StopIteration as stop:
+            result: R = stop.value
+            return result
+        if delay > 0:
+            clock.sleep(delay)
+        answer, error = None, None
+        try:
+            answer = call(target)
+        except OffcloudError as exc:
+            error = exc
+
+
+async def arun(flow: Flow[R], target: object, clock: Clock) -> R:
+    """Drive `flow`, awaiting each step on the async `target`."""
+    answer: Any = None
+    error: OffcloudError | None = None
+    while True:
+        try:
+            delay, call = flow.send(answer) if error is None else flow.throw(error)
+        except StopIteration as stop:
+            result: R = stop.value
+            return result
+        if delay > 0:
+            await clock.asleep(delay)
+        answer, error = None, None
+        try:
+            answer = await call(target)
+        except OffcloudError as exc:
+            error = exc

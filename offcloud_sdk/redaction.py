@@ -1,0 +1,72 @@
+"""Keep the API key out of everything the SDK shows, stores or logs.
+
+`redact` masks `key=`/`apikey=` query values and any known secret in a text; `masked_request`
+is a copy of a request fit to keep on a response that users may print; `RedactingFilter` does
+the same for the log lines httpx writes (it logs full URLs, key included, at INFO).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+
+import httpx
+
+MASK = "***"
+_QUERY_KEY = re.compile(r"(?i)\b((?:api_?)?key=)[^&#\s'\"]+")
+_SECRET_HEADERS = ("authorization", "cookie")
+
+
+def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
+    """`text` with `key=<anything>` and every non-empty secret replaced by `***`."""
+    text = _QUERY_KEY.sub(lambda m: m.group(1) + MASK, text)
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, MASK)
+    return text
+
+
+def masked_url(url: httpx.URL) -> httpx.URL:
+    """`url` with the value of any key parameter replaced by `***`."""
+    for name in ("key", "apikey", "apiKey", "api_key"):
+        if name in url.params:
+            url = url.copy_set_param(name, MASK)
+    return url
+
+
+def masked_request(request: httpx.Request) -> httpx.Request:
+    """A body-less copy of `request` with the key masked in its URL and secret headers."""
+    headers = httpx.Headers(request.headers)
+    for name in _SECRET_HEADERS:
+        if name in headers:
+            value = headers[name]
+            scheme, _, _ = value.partition(" ")
+            headers[name] = f"{scheme} {MASK}" if name == "authorization" else MASK
+    return httpx.Request(request.method, masked_url(request.url), headers=headers)
+
+
+class RedactingFilter(logging.Filter):
+    """Masks key parameters in records (installed on the `httpx` logger by the clients)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_redact_arg(arg) for arg in record.args)
+        elif isinstance(record.args, Mapping):
+            record.args = {name: _redact_arg(arg) for name, arg in record.args.items()}
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
+        return True
+
+
+def _redact_arg(arg: object) -> object:
+    if isinstance(arg, httpx.URL):
+        return masked_url(arg)
+    return redact(arg) if isinstance(arg, str) else arg
+
+
+def protect_httpx_logger() -> None:
+    """Install `RedactingFilter` on the `httpx` logger once."""
+    logger = logging.getLogger("httpx")
+    if not any(isinstance(f, RedactingFilter) for f in logger.filters):
+        logger.addFilter(RedactingFilter())

@@ -1,0 +1,188 @@
+"""The generated `cloud` and `cache` resources with the helpers users would write themselves.
+
+Every generated method is inherited unchanged; the helpers are flows (`polling`,
+`cloud_files`, `infohashes`) driven on the resource itself, so each poll or batch goes through
+the same runner (auth, retries, errors) as a direct call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from offcloud_api_client.api import cache as generated_cache
+from offcloud_api_client.api import cloud as generated_cloud
+from offcloud_api_client.models.cache_check_response import CacheCheckResponse
+from offcloud_api_client.models.request_status import RequestStatus
+from offcloud_api_client.types import UNSET, Unset
+
+from .cloud_files import CloudFile, files_flow
+from .flows import arun, run
+from .infohashes import check_flow
+from .polling import OnProgress, wait_flow
+from .runners import AsyncRunner, SyncRunner
+
+MAX_POLL_INTERVAL = 30.0
+
+
+class CloudResource(generated_cloud.CloudResource):
+    """The `cloud` operations, plus `wait`, `wait_all` and `files`."""
+
+    def __init__(self, runner: SyncRunner) -> None:
+        super().__init__(runner)
+        self._clock = runner.clock
+
+    def wait(
+        self,
+        request_id: str,
+        *,
+        timeout: float | None = None,
+        poll_interval: float = 2.0,
+        max_poll_interval: float = MAX_POLL_INTERVAL,
+        on_progress: OnProgress | None = None,
+    ) -> RequestStatus:
+        """Poll until the request is `downloaded` and return its last status.
+
+        Raises `DownloadFailedError` (with Offcloud's `errorMessage`) when it ends `error` or
+        `canceled`, `APITimeoutError` when `timeout` seconds pass. The pause between polls
+        grows from `poll_interval` by a quarter per poll up to `max_poll_interval`;
+        `on_progress(status)` runs after each poll.
+        """
+        flow = wait_flow(
+            [request_id],
+            now=self._clock.now,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_progress=on_progress,
+        )
+        return run(flow, self, self._clock)[request_id]
+
+    def wait_all(
+        self,
+        request_ids: Iterable[str],
+        *,
+        timeout: float | None = None,
+        poll_interval: float = 2.0,
+        max_poll_interval: float = MAX_POLL_INTERVAL,
+        on_progress: OnProgress | None = None,
+        raise_on_error: bool = True,
+    ) -> dict[str, RequestStatus]:
+        """`wait` for many requests: one status call per 100 ids per poll; statuses by id.
+
+        With `raise_on_error=False` a failed request does not raise; its `error`/`canceled`
+        status is returned with the others.
+        """
+        flow = wait_flow(
+            request_ids,
+            now=self._clock.now,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_progress=on_progress,
+            raise_on_error=raise_on_error,
+        )
+        return run(flow, self, self._clock)
+
+    def files(self, request_id: str) -> list[CloudFile]:
+        """Every file of a finished request with name, size, path and direct link."""
+        return run(files_flow(request_id), self, self._clock)
+
+
+class AsyncCloudResource(generated_cloud.AsyncCloudResource):
+    """The async twin of `CloudResource`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        super().__init__(runner)
+        self._clock = runner.clock
+
+    async def wait(
+        self,
+        request_id: str,
+        *,
+        timeout: float | None = None,
+        poll_interval: float = 2.0,
+        max_poll_interval: float = MAX_POLL_INTERVAL,
+        on_progress: OnProgress | None = None,
+    ) -> RequestStatus:
+        """Async `CloudResource.wait`."""
+        flow = wait_flow(
+            [request_id],
+            now=self._clock.now,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_progress=on_progress,
+        )
+        return (await arun(flow, self, self._clock))[request_id]
+
+    async def wait_all(
+        self,
+        request_ids: Iterable[str],
+        *,
+        timeout: float | None = None,
+        poll_interval: float = 2.0,
+        max_poll_interval: float = MAX_POLL_INTERVAL,
+        on_progress: OnProgress | None = None,
+        raise_on_error: bool = True,
+    ) -> dict[str, RequestStatus]:
+        """Async `CloudResource.wait_all`."""
+        flow = wait_flow(
+            request_ids,
+            now=self._clock.now,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_progress=on_progress,
+            raise_on_error=raise_on_error,
+        )
+        return await arun(flow, self, self._clock)
+
+    async def files(self, request_id: str) -> list[CloudFile]:
+        """Async `CloudResource.files`."""
+        return await arun(files_flow(request_id), self, self._clock)
+
+
+class CacheResource(generated_cache.CacheResource):
+    """The `cache` operations; `check` answers cached-or-not per hash or magnet.
+
+    The generated `POST /api/cache` call is `check_hashes`.
+    """
+
+    def __init__(self, runner: SyncRunner) -> None:
+        super().__init__(runner)
+        self._clock = runner.clock
+        self._classic = runner.settings.key_in == "query"
+
+    def check(self, items: Iterable[str]) -> dict[str, bool]:  # type: ignore[override]
+        """Whether Offcloud has each torrent cached, keyed by the hash or magnet as given.
+
+        Hashes and magnets in any case are reduced to lower-case infohashes and asked 100 per
+        call (`cache/info`; `POST /api/cache` on a classic-API client). A string that is
+        neither raises `InvalidArgumentError` before anything is sent.
+        """
+        return run(check_flow(items, classic=self._classic), self, self._clock)
+
+    def check_hashes(
+        self, *, hashes: list[str], message_ids: list[str] | Unset = UNSET
+    ) -> CacheCheckResponse:
+        """The classic `POST /api/cache` call as generated (operationId `cache_check`)."""
+        return super().check(hashes=hashes, message_ids=message_ids)
+
+
+class AsyncCacheResource(generated_cache.AsyncCacheResource):
+    """The async twin of `CacheResource`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        super().__init__(runner)
+        self._clock = runner.clock
+        self._classic = runner.settings.key_in == "query"
+
+    async def check(self, items: Iterable[str]) -> dict[str, bool]:  # type: ignore[override]
+        """Async `CacheResource.check`."""
+        return await arun(check_flow(items, classic=self._classic), self, self._clock)
+
+    async def check_hashes(
+        self, *, hashes: list[str], message_ids: list[str] | Unset = UNSET
+    ) -> CacheCheckResponse:
+        """Async `CacheResource.check_hashes`."""
+        return await super().check(hashes=hashes, message_ids=message_ids)

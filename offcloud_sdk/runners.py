@@ -1,0 +1,175 @@
+"""The runners that send every generated operation: auth, retries, error mapping, logging.
+
+A generated resource builds the request (`_get_kwargs`) and hands it to a runner with its
+`Operation`. The runner adds the key where `key_in` says, sends it on the client's one
+connection pool, retries by `RetryPolicy`, turns the answer into the typed result or an
+`OffcloudError` (`answers.read_answer`), and logs one line. A newly generated operation gets
+all of this without hand-written code.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import attrs
+import httpx
+from offcloud_api_client.api import Operation
+
+from .answers import connection_failure, read_answer
+from .clock import Clock
+from .exceptions import AuthError
+from .logs import logger
+from .redaction import masked_request
+from .retries import RetryPolicy
+from .settings import Settings
+from .version import __version__
+
+T = TypeVar("T")
+USER_AGENT = f"offcloud-sdk/{__version__} (+python; httpx/{httpx.__version__})"
+_SENDABLE_ERRORS = (httpx.HTTPError, httpx.InvalidURL)
+NO_KEY_HINT = (
+    "no API key is set: pass api_key=, set OFFCLOUD_API_KEY, or call device_login() "
+    "(the key is on https://offcloud.com/#/account)"
+)
+
+
+@attrs.define
+class _Exchange:
+    """Everything about one call that does not depend on sync or async."""
+
+    settings: Settings
+    clock: Clock
+    policy: RetryPolicy
+    operation: Operation[Any]
+    request: dict[str, Any]
+    started: float = 0.0
+    attempt: int = 0
+
+    def prepared(self) -> dict[str, Any]:
+        settings = self.settings
+        request = dict(self.request)
+        request["url"] = settings.base_url + request["url"]
+        headers = {"User-Agent": USER_AGENT, **request.get("headers", {})}
+        key = settings.api_key
+        if key is not None:
+            if settings.key_in in ("header", "both"):
+                headers["Authorization"] = f"Bearer {key}"
+            if settings.key_in in ("query", "both"):
+                request["params"] = {**request.get("params", {}), "key": key}
+        request["headers"] = headers
+        request["timeout"] = settings.timeout
+        self.started = self.clock.now()
+        return request
+
+    def retry_delay(self, outcome: httpx.Response | Exception) -> float | None:
+        delay = self.policy.delay(
+            self.operation.id,
+            outcome,
+            attempt=self.attempt,
+            max_retries=self.settings.max_retries,
+        )
+        if delay is not None:
+            self.attempt += 1
+            logger.debug(
+                "retry %d of %d for %s %s in %.2f s after %s",
+                self.attempt,
+                self.settings.max_retries,
+                self.operation.method,
+                self.request["url"],
+                delay,
+                _outcome_name(outcome),
+            )
+        return delay
+
+    def finish(self, outcome: httpx.Response | Exception) -> Any:
+        secrets = [self.settings.api_key] if self.settings.api_key else []
+        elapsed_ms = (self.clock.now() - self.started) * 1000
+        if isinstance(outcome, Exception):
+            self._log("no answer", elapsed_ms)
+            request = _request_of(outcome)
+            raise connection_failure(
+                outcome, masked_request(request) if request is not None else None, secrets
+            ) from None
+        if secrets or "cookie" in outcome.request.headers:
+            outcome.request = masked_request(outcome.request)
+        self._log(outcome.status_code, elapsed_ms)
+        try:
+            return read_answer(self.operation, outcome, secrets)
+        except AuthError as exc:
+            if self.settings.api_key is None and NO_KEY_HINT not in exc.message:
+                exc.message = f"{exc.message} ({NO_KEY_HINT})"
+                exc.args = (exc.message,)
+            raise
+
+    def _log(self, status: int | str, elapsed_ms: float) -> None:
+        logger.info(
+            "%s %s -> %s in %.0f ms, %d retries",
+            self.operation.method,
+            self.request["url"],
+            status,
+            elapsed_ms,
+            self.attempt,
+        )
+
+
+@attrs.define
+class SyncRunner:
+    """Sends operations on an `httpx.Client` (implements the generated `Runner`)."""
+
+    settings: Settings
+    http: httpx.Client
+    clock: Clock
+    policy: RetryPolicy = attrs.field(factory=RetryPolicy)
+
+    def call(self, operation: Operation[T], request: dict[str, Any]) -> T:
+        exchange = _Exchange(self.settings, self.clock, self.policy, operation, request)
+        prepared = exchange.prepared()
+        while True:
+            outcome: httpx.Response | Exception
+            try:
+                outcome = self.http.request(**prepared)
+            except _SENDABLE_ERRORS as exc:
+                outcome = exc
+            delay = exchange.retry_delay(outcome)
+            if delay is None:
+                result: T = exchange.finish(outcome)
+                return result
+            self.clock.sleep(delay)
+
+
+@attrs.define
+class AsyncRunner:
+    """Sends operations on an `httpx.AsyncClient` (implements the generated `AsyncRunner`)."""
+
+    settings: Settings
+    http: httpx.AsyncClient
+    clock: Clock
+    policy: RetryPolicy = attrs.field(factory=RetryPolicy)
+
+    async def call(self, operation: Operation[T], request: dict[str, Any]) -> T:
+        exchange = _Exchange(self.settings, self.clock, self.policy, operation, request)
+        prepared = exchange.prepared()
+        while True:
+            outcome: httpx.Response | Exception
+            try:
+                outcome = await self.http.request(**prepared)
+            except _SENDABLE_ERRORS as exc:
+                outcome = exc
+            delay = exchange.retry_delay(outcome)
+            if delay is None:
+                result: T = exchange.finish(outcome)
+                return result
+            await self.clock.asleep(delay)
+
+
+def _outcome_name(outcome: httpx.Response | Exception) -> str:
+    if isinstance(outcome, httpx.Response):
+        return str(outcome.status_code)
+    return type(outcome).__name__
+
+
+def _request_of(exc: Exception) -> httpx.Request | None:
+    try:
+        return exc.request if isinstance(exc, httpx.RequestError) else None
+    except RuntimeError:
+        return None

@@ -1,0 +1,121 @@
+"""What a client is configured with, checked once at the edge.
+
+`Settings` is immutable; `with_options()` and the `api_key` setter make new ones.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from typing import Literal, get_args
+
+import attrs
+import httpx
+
+from .exceptions import InvalidArgumentError
+
+KeyIn = Literal["header", "query", "both"]
+"""Where the API key goes: `Authorization: Bearer` (2026 API), `?key=` (classic API), or both."""
+
+DEFAULT_BASE_URL = "https://offcloud.com"
+DEFAULT_CONNECT_TIMEOUT = 5.0
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=DEFAULT_CONNECT_TIMEOUT)
+DEFAULT_MAX_RETRIES = 2
+API_KEY_ENV = "OFFCLOUD_API_KEY"
+BASE_URL_ENV = "OFFCLOUD_BASE_URL"
+
+TimeoutArg = float | httpx.Timeout
+
+
+def as_timeout(value: TimeoutArg) -> httpx.Timeout:
+    """A float is the read/write/pool timeout, with at most 5 s to connect; None is refused."""
+    if isinstance(value, httpx.Timeout):
+        parts = (value.connect, value.read, value.write, value.pool)
+        if any(part is None for part in parts):
+            raise InvalidArgumentError("every part of the timeout must be set: no waiting forever")
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise InvalidArgumentError(f"timeout must be a positive number of seconds, not {value!r}")
+    return httpx.Timeout(float(value), connect=min(DEFAULT_CONNECT_TIMEOUT, float(value)))
+
+
+def as_max_retries(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidArgumentError(f"max_retries must be an int ≥ 0, not {value!r}")
+    return value
+
+
+def as_key_in(value: str) -> KeyIn:
+    for choice in get_args(KeyIn):
+        if value == choice:
+            return choice  # type: ignore[no-any-return]
+    raise InvalidArgumentError(f"key_in must be 'header', 'query' or 'both', not {value!r}")
+
+
+def as_base_url(value: str) -> str:
+    """The base URL without a trailing slash; plain http only to a loopback host."""
+    try:
+        url = httpx.URL(value)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise InvalidArgumentError(f"base_url is not a URL: {exc}") from None
+    if url.scheme == "http" and not _is_loopback(url.host):
+        raise InvalidArgumentError(
+            f"base_url {value!r} is plain http: the API key would cross the network in clear "
+            "text. Use https (plain http is allowed only for localhost)."
+        )
+    if url.scheme not in ("http", "https") or not url.host:
+        raise InvalidArgumentError(f"base_url must be an https URL, not {value!r}")
+    if url.query or url.fragment:
+        raise InvalidArgumentError(f"base_url must not have a query or fragment: {value!r}")
+    return str(url).rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@attrs.frozen
+class Settings:
+    """A client's configuration. The key is kept out of the repr."""
+
+    api_key: str | None = attrs.field(repr=False)
+    base_url: str = DEFAULT_BASE_URL
+    key_in: KeyIn = "header"
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    max_retries: int = DEFAULT_MAX_RETRIES
+
+    @classmethod
+    def build(
+        cls,
+        api_key: str | None,
+        base_url: str | None,
+        key_in: str,
+        timeout: TimeoutArg,
+        max_retries: int,
+    ) -> Settings:
+        """Checked settings; `api_key` and `base_url` fall back to the environment."""
+        if api_key is None:
+            api_key = os.environ.get(API_KEY_ENV) or None
+        if base_url is None:
+            base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+        return cls(
+            api_key=as_api_key(api_key),
+            base_url=as_base_url(base_url),
+            key_in=as_key_in(key_in),
+            timeout=as_timeout(timeout),
+            max_retries=as_max_retries(max_retries),
+        )
+
+
+def as_api_key(value: str | None) -> str | None:
+    """The key stripped of blanks; None when there is none."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"api_key must be a str, not {type(value).__name__}")
+    return value.strip() or None
