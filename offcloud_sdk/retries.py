@@ -36,7 +36,7 @@ def is_idempotent(operation_id: str) -> bool:
     return not (verb in ("add", "upload") or verb.startswith("remove"))
 
 
-def parse_retry_after(value: str | None, *, now: Callable[[], float] = time.time) -> float | None:
+def parse_retry_after(value: str | None, *, now: Callable[[], float] | None = None) -> float | None:
     """Seconds from a Retry-After value (seconds or an HTTP date), or None if absent or bad."""
     if not value:
         return None
@@ -50,7 +50,7 @@ def parse_retry_after(value: str | None, *, now: Callable[[], float] = time.time
         return None
     if when.tzinfo is None:
         return None
-    return max(when.timestamp() - now(), 0.0)
+    return max(when.timestamp() - (now or time.time)(), 0.0)
 
 
 @attrs.frozen
@@ -58,7 +58,8 @@ class RetryPolicy:
     """Decides whether and when to retry; `random` is injectable for tests."""
 
     random: Callable[[], float] = random.random
-    wall_time: Callable[[], float] = time.time
+    wall_time: Callable[[], float] | None = None
+    """Seconds since the epoch, to read Retry-After dates; `time.time` when None."""
 
     def backoff(self, attempt: int) -> float:
         """The wait before retry number `attempt + 1`, with jitter."""

@@ -45,6 +45,10 @@ def _problems(value: object, hint: object, where: str) -> Iterator[str]:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = typing.get_args(hint)
+        for option in options:
+            if isinstance(option, type) and attrs.has(option) and isinstance(value, option):
+                yield from _problems(value, option, where)
+                return
         if not any(next(_problems(value, option, where), None) is None for option in options):
             names = " | ".join(_name(option) for option in options if option is not Unset)
             yield f"{where} is {_describe(value)}, expected {names}"

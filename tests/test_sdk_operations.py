@@ -1,0 +1,147 @@
+"""Every operation through `Offcloud` and `AsyncOffcloud` (same test body), over respx.
+
+Each sends the documented request with the key where `key_in` says and returns the concrete
+model; every recorded or made-up fixture comes back as its model or as the `OffcloudError`
+the error table gives it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+import respx
+from offcloud_api_client.api import operations
+from operation_cases import CASES
+from sdk_support import BASE, KEY, Harness
+from spec_support import as_json, fixture, fixtures
+
+from offcloud_sdk.exceptions import (
+    AuthError,
+    HTTPError,
+    NotAvailableError,
+    NotFoundError,
+    OffcloudError,
+)
+
+Call = Callable[[Any], Any]
+
+
+def facade_call(operation_id: str, call: Call) -> Call:
+    """The case's call, on the facade (whose `cache.check` is the helper)."""
+    if operation_id == "cache_check":
+        return lambda oc: oc.cache.check_hashes(hashes=["abc", "def"])
+    return call
+
+
+CALLS = {case[0]: facade_call(case[0], case[1]) for case in CASES}
+ROUTES = {case[0]: (case[2], case[3]) for case in CASES}
+
+
+def answer_with(
+    harness: Harness, operation_id: str, response: httpx.Response, **options: Any
+) -> tuple[Any, httpx.Request]:
+    """Run the operation's call against `response`; its result and the request sent."""
+    method, path = ROUTES[operation_id]
+    oc = harness.client(**options)
+    with respx.mock(assert_all_called=True) as mock:
+        route = mock.route(method=method, url__startswith=f"{BASE}{path.split('?')[0]}")
+        route.mock(return_value=response)
+        result = harness.go(CALLS[operation_id](oc))
+    return result, route.calls.last.request
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "method", "path", "body", "answer"),
+    [(c[0], c[2], c[3], c[4], c[5]) for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_every_operation_sends_its_request_with_the_key_and_returns_the_model(
+    harness: Harness, operation_id: str, method: str, path: str, body: object, answer: str
+) -> None:
+    answered = fixture(answer)
+    result, sent = answer_with(harness, operation_id, answered.response())
+
+    assert (sent.method, str(sent.url)) == (method, f"{BASE}{path}")
+    assert sent.headers["authorization"] == f"Bearer {KEY}"
+    assert "key" not in sent.url.params
+    assert sent.headers["user-agent"].startswith("offcloud-sdk/")
+    if isinstance(body, dict):
+        assert json.loads(sent.content) == body
+    assert as_json(result) == answered.payload()
+    expected = operations()[operation_id].parse(answered.response())
+    assert type(result) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("key_in", "header", "query"),
+    [("header", True, False), ("query", False, True), ("both", True, True)],
+)
+def test_key_in_puts_the_key_where_it_says(
+    harness: Harness, key_in: str, header: bool, query: bool
+) -> None:
+    _, sent = answer_with(harness, "cloud_history", httpx.Response(200, json=[]), key_in=key_in)
+    assert ("authorization" in sent.headers) is header
+    assert (sent.url.params.get("key") == KEY) is query
+
+
+def test_without_a_key_nothing_is_sent_for_it_and_a_refusal_says_how_to_get_one(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OFFCLOUD_API_KEY", raising=False)
+    oc = harness.client(api_key=None)
+    with respx.mock() as mock:
+        route = mock.get(f"{BASE}/api/account/info")
+        route.mock(return_value=fixture("account_info/recorded-noauth").response())
+        with pytest.raises(AuthError, match="OFFCLOUD_API_KEY") as caught:
+            harness.go(oc.account.info())
+    assert "authorization" not in route.calls.last.request.headers
+    assert caught.value.status_code == 401
+
+
+# fixture -> (exception class, status_code, text in the message)
+ERROR_FIXTURES: dict[str, tuple[type[OffcloudError], int, str]] = {
+    "account_info/recorded-noauth": (AuthError, 401, "NOAUTH"),
+    "auth_api_key/retired": (NotFoundError, 404, "Page not found."),
+    "auth_device_token/pending-400": (HTTPError, 400, "authorization_pending"),
+    "auth_device_token/slow-down-200": (HTTPError, 200, "Polling too fast"),
+    "auth_login/recorded-error": (HTTPError, 200, "Please enter a valid email address."),
+    "auth_login/recorded-page-not-found": (NotFoundError, 404, "Page not found."),
+    "cache_download/unsupported": (HTTPError, 200, "Unsupported link for direct download"),
+    "cloud_add/error": (HTTPError, 200, "Incorrect url"),
+    "cloud_add/recorded-not-available-torrent": (NotAvailableError, 200, "torrent"),
+    "cloud_explore/bad-archive": (HTTPError, 200, "Bad archive"),
+    "instant_add/not-available-proxy": (NotAvailableError, 200, "proxy"),
+    "remote_add/queue-full": (
+        HTTPError, 200, "You have more than 100 remote downloads in progress."
+    ),
+    "remote_status/recorded-unauthorised-empty": (AuthError, 200, "empty object"),
+    "sites_list/noauth": (AuthError, 401, "NOAUTH"),
+}  # fmt: skip
+RESPONSES = [f for f in fixtures() if f.kind == "response"]
+
+
+@pytest.mark.parametrize("answered", RESPONSES, ids=[f.name for f in RESPONSES])
+def test_every_fixture_is_a_model_or_the_error_the_table_gives(
+    harness: Harness, answered: Any
+) -> None:
+    expected = ERROR_FIXTURES.get(answered.name)
+    if expected is None:
+        result, _ = answer_with(harness, answered.operation, answered.response())
+        assert as_json(result) == answered.payload()
+        return
+    error_class, status, message = expected
+    with pytest.raises(OffcloudError) as caught:
+        answer_with(harness, answered.operation, answered.response())
+    assert type(caught.value) is error_class
+    assert caught.value.status_code == status
+    assert message in caught.value.message
+    assert caught.value.response is not None
+
+
+def test_error_fixture_table_names_real_fixtures() -> None:
+    names = {f.name for f in RESPONSES}
+    assert set(ERROR_FIXTURES) <= names
