@@ -29,10 +29,9 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
 
 def masked_url(url: httpx.URL) -> httpx.URL:
     """`url` with the value of any key parameter replaced by `***`."""
-    for name in ("key", "apikey", "apiKey", "api_key"):
-        if name in url.params:
-            url = url.copy_set_param(name, MASK)
-    return url
+    query = url.query.decode("ascii", "replace")
+    masked = _QUERY_KEY.sub(lambda m: m.group(1) + MASK, query)
+    return url if masked == query else url.copy_with(query=masked.encode("ascii"))
 
 
 def masked_request(request: httpx.Request) -> httpx.Request:
