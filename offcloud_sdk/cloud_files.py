@@ -9,6 +9,7 @@ Directory entries and aria2 control files are left out.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, unquote, urlsplit
 
 import attrs
@@ -23,6 +24,8 @@ from .polling import statuses_by_id
 
 SINGLE_FILE_ERROR = "bad archive"
 CONTROL_SUFFIXES = (".aria2", ".aria2__temp")
+_DOWNLOAD_PATH = re.compile(r"/cloud/download/[^/]+/(?:\d+/)?(.+)")
+"""`/cloud/download/{requestId}/{index}/{path}`: the path inside the request."""
 
 
 @attrs.frozen
@@ -85,8 +88,12 @@ def _as_size(value: object) -> int | None:
 
 
 def _from_link(link: str) -> CloudFile:
-    name = unquote(urlsplit(link).path.rsplit("/", 1)[-1])
-    return CloudFile(name=name or link, url=link)
+    path = urlsplit(link).path
+    name = unquote(path.rsplit("/", 1)[-1])
+    inside = _DOWNLOAD_PATH.match(path)
+    return CloudFile(
+        name=name or link, url=link, path=unquote(inside.group(1)) if inside else None
+    )
 
 
 def _skipped(name_or_link: str) -> bool:
