@@ -91,9 +91,7 @@ def _from_link(link: str) -> CloudFile:
     path = urlsplit(link).path
     name = unquote(path.rsplit("/", 1)[-1])
     inside = _DOWNLOAD_PATH.match(path)
-    return CloudFile(
-        name=name or link, url=link, path=unquote(inside.group(1)) if inside else None
-    )
+    return CloudFile(name=name or link, url=link, path=unquote(inside.group(1)) if inside else None)
 
 
 def _skipped(name_or_link: str) -> bool:

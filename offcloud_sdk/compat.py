@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Self
 
-from offcloud_api_client.api import Resources
+from offcloud_api_client.api import Operation, Resources
 from offcloud_api_client.types import UNSET
 
 from .auth_flows import RETIRED_LOGIN
 from .client import Offcloud
-from .exceptions import AuthError, InvalidArgumentError, NotFoundError
+from .exceptions import AuthError, InvalidArgumentError, NotFoundError, UnexpectedResponseError
+from .runners import SyncRunner
 
 Json = Any
 
@@ -29,7 +30,8 @@ class OffcloudAPI:
         """`options` are passed to `Offcloud` (base_url, timeout, max_retries, http_client…)."""
         options.setdefault("key_in", "query")
         self.client = Offcloud(api_key, **options)
-        self._api = Resources(self.client._runner)
+        # The generated resources, answering the JSON itself (so not typed as their models).
+        self._api: Any = Resources(_PlainRunner(self.client._runner))
 
     @property
     def api_key(self) -> str | None:
@@ -47,25 +49,25 @@ class OffcloudAPI:
     def login(self, username: str, password: str) -> dict[str, Json]:
         """Start a session with a password (retired in 2026: raises `AuthError` then)."""
         with _retired_login():
-            return _dict(self._api.auth.login(username=username, password=password))
+            return _object(self._api.auth.login(username=username, password=password))
 
     def get_api_key(self) -> dict[str, Json]:
         """The account's key as `{"apiKey": …, "email": …}`, with the seed's `"key"` alias."""
         with _retired_login():
-            answer = _dict(self._api.auth.api_key())
+            answer = _object(self._api.auth.api_key())
         answer.setdefault("key", answer.get("apiKey"))
         return answer
 
     def check_login(self) -> dict[str, Json]:
-        return _dict(self._api.auth.check())
+        return _object(self._api.auth.check())
 
     def instant(self, url: str, proxy_id: str | None = None) -> dict[str, Json]:
-        return _dict(
+        return _object(
             self._api.instant.add(url=url, proxy_id=UNSET if proxy_id is None else proxy_id)
         )
 
     def cloud(self, url: str) -> dict[str, Json]:
-        return _dict(self._api.cloud.add(url=url))
+        return _object(self._api.cloud.add(url=url))
 
     def remote(
         self, url: str, remote_option_id: str | None = None, folder_id: str | None = None
@@ -74,7 +76,7 @@ class OffcloudAPI:
             raise InvalidArgumentError(
                 "remote downloads need remote_option_id (an account id from remote accounts)"
             )
-        return _dict(
+        return _object(
             self._api.remote.add(
                 url=url,
                 remote_option_id=remote_option_id,
@@ -83,21 +85,21 @@ class OffcloudAPI:
         )
 
     def get_proxies(self) -> Json:
-        return plain(self._api.proxies.list())
+        return self._api.proxies.list()
 
     def cloud_status(self, request_id: str) -> dict[str, Json]:
-        return _dict(self._api.cloud.status(request_id=request_id))
+        return _object(self._api.cloud.status(request_id=request_id))
 
     def remote_status(self, request_id: str) -> dict[str, Json]:
-        return _dict(self._api.remote.status(request_id=request_id))
+        return _object(self._api.remote.status(request_id=request_id))
 
     def cache_info(self, hashes: list[str]) -> dict[str, Json]:
         """The classic `POST /api/cache`: `{"cachedItems": [hash…]}`."""
-        return _dict(self._api.cache.check(hashes=list(hashes)))
+        return _object(self._api.cache.check(hashes=list(hashes)))
 
     def explore_cloud(self, request_id: str) -> Json:
         """The links of a finished request (a list), as `GET /api/cloud/explore` sends them."""
-        return plain(self._api.cloud.explore(request_id))
+        return self._api.cloud.explore(request_id)
 
     def list_cloud(self, request_id: str) -> list[str]:
         """The links of a finished request, one per line of Offcloud's text answer."""
@@ -105,10 +107,10 @@ class OffcloudAPI:
         return [line.strip() for line in text.splitlines() if line.strip()]
 
     def retry_cloud(self, request_id: str) -> dict[str, Json]:
-        return _dict(self._api.cloud.retry(request_id))
+        return _object(self._api.cloud.retry(request_id))
 
     def retry_remote(self, request_id: str) -> dict[str, Json]:
-        return _dict(self._api.remote.retry(request_id))
+        return _object(self._api.remote.retry(request_id))
 
     def close(self) -> None:
         self.client.close()
@@ -128,17 +130,24 @@ class OffcloudAPI:
         return f"OffcloudAPI(api_key={'None' if self.api_key is None else repr('***')})"
 
 
-def plain(value: Any) -> Any:
-    """A parsed answer back as the JSON Offcloud sent: dicts, lists and scalars."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, list):
-        return [plain(item) for item in value]
-    return value
+class _PlainRunner:
+    """Runs operations like the typed client (checked, same errors), but returns the JSON
+    Offcloud sent, in its order, or the text for a text answer: what the seed returned."""
+
+    def __init__(self, runner: SyncRunner) -> None:
+        self._runner = runner
+
+    def call(self, operation: Operation[Any], request: dict[str, Any]) -> Any:
+        _, response = self._runner.exchange(operation, request)
+        try:
+            return response.json()
+        except ValueError:
+            return response.text
 
 
-def _dict(model: Any) -> dict[str, Json]:
-    answer: dict[str, Json] = model.to_dict()
+def _object(answer: Any) -> dict[str, Json]:
+    if not isinstance(answer, dict):
+        raise UnexpectedResponseError(f"expected a JSON object, got {type(answer).__name__}")
     return answer
 
 

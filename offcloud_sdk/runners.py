@@ -81,7 +81,7 @@ class _Exchange:
             )
         return delay
 
-    def finish(self, outcome: httpx.Response | Exception) -> Any:
+    def finish(self, outcome: httpx.Response | Exception) -> tuple[Any, httpx.Response]:
         secrets = [self.settings.api_key] if self.settings.api_key else []
         elapsed_ms = (self.clock.now() - self.started) * 1000
         if isinstance(outcome, Exception):
@@ -94,7 +94,7 @@ class _Exchange:
             outcome.request = masked_request(outcome.request)
         self._log(outcome.status_code, elapsed_ms)
         try:
-            return read_answer(self.operation, outcome, secrets)
+            return read_answer(self.operation, outcome, secrets), outcome
         except AuthError as exc:
             if self.settings.api_key is None and NO_KEY_HINT not in exc.message:
                 exc.message = f"{exc.message} ({NO_KEY_HINT})"
@@ -122,6 +122,13 @@ class SyncRunner:
     policy: RetryPolicy = attrs.field(factory=RetryPolicy)
 
     def call(self, operation: Operation[T], request: dict[str, Any]) -> T:
+        result, _ = self.exchange(operation, request)
+        return result
+
+    def exchange(
+        self, operation: Operation[T], request: dict[str, Any]
+    ) -> tuple[T, httpx.Response]:
+        """Like `call`, but also the raw answer (its request masked)."""
         exchange = _Exchange(self.settings, self.clock, self.policy, operation, request)
         prepared = exchange.prepared()
         while True:
@@ -132,8 +139,8 @@ class SyncRunner:
                 outcome = exc
             delay = exchange.retry_delay(outcome)
             if delay is None:
-                result: T = exchange.finish(outcome)
-                return result
+                answer: tuple[T, httpx.Response] = exchange.finish(outcome)
+                return answer
             self.clock.sleep(delay)
 
 
@@ -147,6 +154,13 @@ class AsyncRunner:
     policy: RetryPolicy = attrs.field(factory=RetryPolicy)
 
     async def call(self, operation: Operation[T], request: dict[str, Any]) -> T:
+        result, _ = await self.exchange(operation, request)
+        return result
+
+    async def exchange(
+        self, operation: Operation[T], request: dict[str, Any]
+    ) -> tuple[T, httpx.Response]:
+        """Like `call`, but also the raw answer (its request masked)."""
         exchange = _Exchange(self.settings, self.clock, self.policy, operation, request)
         prepared = exchange.prepared()
         while True:
@@ -157,8 +171,8 @@ class AsyncRunner:
                 outcome = exc
             delay = exchange.retry_delay(outcome)
             if delay is None:
-                result: T = exchange.finish(outcome)
-                return result
+                answer: tuple[T, httpx.Response] = exchange.finish(outcome)
+                return answer
             await self.clock.asleep(delay)
 
 
