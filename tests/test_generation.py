@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import inspect
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -167,16 +168,53 @@ INSPECT = textwrap.dedent(
     """
 )
 
+FACADE = textwrap.dedent(
+    """
+    import json
+    import httpx, respx
+    from offcloud_sdk import Offcloud
+    from offcloud_sdk.exceptions import AuthError
+
+    class Clock:
+        slept = []
+        def now(self): return 0.0
+        def sleep(self, seconds): self.slept.append(seconds)
+
+    base = "https://offcloud.test"
+    with respx.mock() as mock, Offcloud("k3y", base_url=base, clock=Clock()) as oc:
+        usenet = mock.get(url__startswith=f"{base}/api/usenet/status/abc").mock(side_effect=[
+            httpx.Response(503), httpx.Response(200, json={"status": {"status": "downloaded"}})])
+        status = oc.usenet.status("abc", verbose=True)
+        mock.post(f"{base}/api/cloud/rename").respond(401, json={"error": "NOAUTH"})
+        try:
+            oc.cloud.rename(request_id="a", file_name="b")
+        except AuthError as error:
+            refused = type(error).__name__
+    print(json.dumps({
+        "status": status.status.status,
+        "calls": usenet.call_count,
+        "slept": len(Clock.slept),
+        "auth": usenet.calls.last.request.headers["authorization"],
+        "query": str(usenet.calls.last.request.url.query, "ascii"),
+        "refused": refused,
+    }))
+    """
+)
+
 TYPED_USE = textwrap.dedent(
     """
     from typing import assert_type
     from offcloud_api_client.api import Resources, Runner
     from offcloud_api_client.models import StatusResponse, SuccessResponse
+    from offcloud_sdk import Offcloud
 
     def use(runner: Runner) -> None:
         resources = Resources(runner)
         assert_type(resources.cloud.rename(request_id="a", file_name="b"), SuccessResponse)
         assert_type(resources.usenet.status("a", verbose=True), StatusResponse)
+        oc = Offcloud()
+        assert_type(oc.cloud.rename(request_id="a", file_name="b"), SuccessResponse)
+        assert_type(oc.usenet.status("a", verbose=True), StatusResponse)
     """
 )
 
@@ -225,12 +263,32 @@ def test_adding_an_operation_to_the_spec_is_all_it_takes(tmp_path: Path) -> None
         }
     ]
 
+    # The client has the new operations too, with auth, retries and error mapping.
+    facade_env = {**env, "PYTHONPATH": os.pathsep.join([str(out), str(ROOT)])}
+    used = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", FACADE],
+            env=facade_env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    assert used == {
+        "status": "downloaded",
+        "calls": 2,
+        "slept": 1,
+        "auth": "Bearer k3y",
+        "query": "verbose=true",
+        "refused": "AuthError",
+    }
+
     # And a type checker sees the exact models, not Any.
     (out / "use_it.py").write_text(TYPED_USE, encoding="utf-8")
     checked = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "use_it.py"],
         cwd=out,
-        env={**env, "MYPYPATH": str(out)},
+        env={**facade_env, "MYPYPATH": os.pathsep.join([str(out), str(ROOT)])},
         capture_output=True,
         text=True,
     )
