@@ -145,3 +145,12 @@ def test_every_fixture_is_a_model_or_the_error_the_table_gives(
 def test_error_fixture_table_names_real_fixtures() -> None:
     names = {f.name for f in RESPONSES}
     assert set(ERROR_FIXTURES) <= names
+
+
+def test_a_path_parameter_cannot_change_the_path(harness: Harness) -> None:
+    oc = harness.client()
+    with respx.mock() as mock:
+        route = mock.get(url__startswith=f"{BASE}/api/cloud/retry/").respond(json={"success": True})
+        harness.go(oc.cloud.retry("../../account/info?x=1#y"))
+    sent = route.calls.last.request.url
+    assert sent.raw_path == b"/api/cloud/retry/..%2F..%2Faccount%2Finfo%3Fx%3D1%23y"
