@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import httpx
 import pytest
 import respx
@@ -183,3 +185,28 @@ def test_the_repr_never_shows_the_key(harness: Harness) -> None:
     assert KEY not in repr(oc)
     assert "api_key='***'" in repr(oc)
     assert KEY not in repr(oc._runner.settings)
+
+
+def public_methods(cls: type) -> dict[str, inspect.Signature]:
+    return {
+        name: inspect.signature(member)
+        for name, member in inspect.getmembers(cls, callable)
+        if not name.startswith("_")
+    }
+
+
+def test_the_async_client_has_the_same_surface_awaited() -> None:
+    sync_client, async_client = Offcloud("k"), AsyncOffcloud("k")
+    pairs = [(Offcloud, AsyncOffcloud, {"close": "aclose"})]
+    pairs += [
+        (type(getattr(sync_client, tag)), type(getattr(async_client, tag)), {}) for tag in TAGS
+    ]
+    for sync_cls, async_cls, renamed in pairs:
+        sync_methods, async_methods = public_methods(sync_cls), public_methods(async_cls)
+        assert {renamed.get(n, n) for n in sync_methods} == set(async_methods), sync_cls
+        for name, signature in sync_methods.items():
+            twin = getattr(async_cls, renamed.get(name, name))
+            assert inspect.signature(twin).parameters.keys() == signature.parameters.keys()
+            if name not in ("with_options",):
+                assert inspect.iscoroutinefunction(twin), f"{async_cls.__name__}.{name}"
+    sync_client.close()
