@@ -25,6 +25,12 @@ RETIRED_LOGIN = (
     "pass api_key= or set OFFCLOUD_API_KEY, or sign in with device_login()"
 )
 
+DEVICE_LOGIN_ENDED = {
+    "access_denied": "device login was denied by the user",
+    "expired_token": "device login code expired before it was confirmed; call device_login() again",
+}
+"""OAuth errors that end a device login, with what to tell the user."""
+
 OnCode = Callable[[str, str], object]
 """Called with the user code and the URL where the user enters it."""
 
@@ -67,16 +73,9 @@ def device_login_flow(on_code: OnCode, *, timeout: float, now: Callable[[], floa
             if exc.code == "slow_down":
                 interval += SLOW_DOWN_STEP
                 continue
-            if exc.code == "access_denied":
+            if exc.code in DEVICE_LOGIN_ENDED:
                 raise AuthError(
-                    "device login was denied by the user",
-                    status_code=exc.status_code,
-                    response=exc.response,
-                    code=exc.code,
-                ) from None
-            if exc.code == "expired_token":
-                raise AuthError(
-                    "device login code expired before it was confirmed; call device_login() again",
+                    DEVICE_LOGIN_ENDED[exc.code],
                     status_code=exc.status_code,
                     response=exc.response,
                     code=exc.code,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 import attrs
 import httpx
@@ -39,10 +39,36 @@ _DEFAULT_TIMEOUT = 30.0
 
 
 class _Configured:
-    """What both clients share: settings access, `with_options`, a safe repr."""
+    """What both clients share: construction, settings access, `with_options`, a safe repr."""
 
     _runner: SyncRunner | AsyncRunner
     _owns_http: bool
+    _runner_type: ClassVar[Any]
+    _http_type: ClassVar[Any]
+
+    def _start(self, settings: Settings, http_client: object, clock: Clock | None) -> None:
+        if http_client is not None and not isinstance(http_client, self._http_type):
+            raise InvalidArgumentError(
+                f"http_client must be an httpx.{self._http_type.__qualname__}, "
+                f"not {type(http_client).__name__}"
+            )
+        configure_from_env()
+        protect_httpx_logger()
+        http = http_client if http_client is not None else self._http_type()
+        runner = self._runner_type(settings, http, clock or SystemClock())
+        self._bind(runner, owns_http=http_client is None)
+
+    def _bind(self, runner: Any, *, owns_http: bool) -> None:
+        raise NotImplementedError
+
+    def with_options(
+        self, *, timeout: TimeoutArg | None = None, max_retries: int | None = None
+    ) -> Self:
+        """A copy with other timeout or retries, sharing this client's pool and cookies."""
+        copy = object.__new__(type(self))
+        runner = attrs.evolve(self._runner, settings=self._changed_settings(timeout, max_retries))
+        copy._bind(runner, owns_http=False)
+        return copy
 
     @property
     def api_key(self) -> str | None:
@@ -85,17 +111,6 @@ class _Configured:
         )
 
 
-def _prepare(http_client: object, expected: type) -> None:
-    """Check a user's `http_client`; apply `OFFCLOUD_LOG`; mask keys in httpx's log lines."""
-    if http_client is not None and not isinstance(http_client, expected):
-        raise InvalidArgumentError(
-            f"http_client must be an {expected.__module__}.{expected.__qualname__}, "
-            f"not {type(http_client).__name__}"
-        )
-    configure_from_env()
-    protect_httpx_logger()
-
-
 class Offcloud(_Configured, Resources):
     """The Offcloud API client.
 
@@ -108,6 +123,8 @@ class Offcloud(_Configured, Resources):
     """
 
     _runner: SyncRunner
+    _runner_type = SyncRunner
+    _http_type = httpx.Client
 
     def __init__(
         self,
@@ -121,11 +138,7 @@ class Offcloud(_Configured, Resources):
         clock: Clock | None = None,
     ) -> None:
         settings = Settings.build(api_key, base_url, key_in, timeout, max_retries)
-        _prepare(http_client, httpx.Client)
-        http = http_client if http_client is not None else httpx.Client()
-        self._bind(
-            SyncRunner(settings, http, clock or SystemClock()), owns_http=http_client is None
-        )
+        self._start(settings, http_client, clock)
 
     def _bind(self, runner: SyncRunner, *, owns_http: bool) -> None:
         Resources.__init__(self, runner)
@@ -141,15 +154,6 @@ class Offcloud(_Configured, Resources):
     def cache(self) -> CacheResource:
         """Cache operations; `check` answers cached-or-not per hash or magnet."""
         return CacheResource(self._runner)
-
-    def with_options(
-        self, *, timeout: TimeoutArg | None = None, max_retries: int | None = None
-    ) -> Offcloud:
-        """A copy with other timeout or retries, sharing this client's pool and cookies."""
-        copy = object.__new__(type(self))
-        runner = attrs.evolve(self._runner, settings=self._changed_settings(timeout, max_retries))
-        copy._bind(runner, owns_http=False)
-        return copy
 
     def login(self, username: str, password: str) -> str:
         """Log in with a password, store the account's API key on the client and return it.
@@ -193,6 +197,8 @@ class AsyncOffcloud(_Configured, AsyncResources):
     """The async twin of `Offcloud`: the same surface, every call awaited."""
 
     _runner: AsyncRunner
+    _runner_type = AsyncRunner
+    _http_type = httpx.AsyncClient
 
     def __init__(
         self,
@@ -206,11 +212,7 @@ class AsyncOffcloud(_Configured, AsyncResources):
         clock: Clock | None = None,
     ) -> None:
         settings = Settings.build(api_key, base_url, key_in, timeout, max_retries)
-        _prepare(http_client, httpx.AsyncClient)
-        http = http_client if http_client is not None else httpx.AsyncClient()
-        self._bind(
-            AsyncRunner(settings, http, clock or SystemClock()), owns_http=http_client is None
-        )
+        self._start(settings, http_client, clock)
 
     def _bind(self, runner: AsyncRunner, *, owns_http: bool) -> None:
         AsyncResources.__init__(self, runner)
@@ -226,15 +228,6 @@ class AsyncOffcloud(_Configured, AsyncResources):
     def cache(self) -> AsyncCacheResource:
         """Cache operations; `check` answers cached-or-not per hash or magnet."""
         return AsyncCacheResource(self._runner)
-
-    def with_options(
-        self, *, timeout: TimeoutArg | None = None, max_retries: int | None = None
-    ) -> AsyncOffcloud:
-        """A copy with other timeout or retries, sharing this client's pool and cookies."""
-        copy = object.__new__(type(self))
-        runner = attrs.evolve(self._runner, settings=self._changed_settings(timeout, max_retries))
-        copy._bind(runner, owns_http=False)
-        return copy
 
     async def login(self, username: str, password: str) -> str:
         """Async `Offcloud.login`."""
