@@ -43,13 +43,18 @@ EXCERPT_LENGTH = 200
 def read_answer(operation: Operation[T], response: httpx.Response, secrets: Iterable[str]) -> T:
     """The parsed answer of `operation`, or raise the `OffcloudError` it amounts to."""
     secrets = tuple(secrets)
-    body = _json_body(response)
-    failure = http_failure(response, body, secrets)
-    if failure is not None:
-        raise failure
+    if 200 <= response.status_code < 300 and not _may_report_failure(response.content):
+        body: object = _NOT_READ  # the common case: a success, parsed once by the operation
+    else:
+        body = _json_body(response)
+        failure = http_failure(response, body, secrets)
+        if failure is not None:
+            raise failure
     try:
         result = operation.parse(response)
     except (KeyError, TypeError, ValueError, AttributeError, UnexpectedStatus) as exc:
+        if body is _NOT_READ:
+            body = _json_body(response)
         if body == {}:
             raise AuthError(
                 f"{_where(response)}: Offcloud answered an empty object, which it sends when a "
@@ -79,7 +84,7 @@ def http_failure(
                 status_code=status,
                 response=response,
             )
-        if text is None and response.text.strip().rstrip(".").lower() == NOT_FOUND_TEXT:
+        if text is None and body is None and _is_not_found_page(response.content):
             text = response.text.strip()
         if text is None:
             return None
@@ -141,6 +146,23 @@ def excerpt(response: httpx.Response, secrets: Iterable[str] = ()) -> str:
     text = " ".join(text.split())
     cut = text[:EXCERPT_LENGTH] + ("…" if len(text) > EXCERPT_LENGTH else "")
     return redact(cut, secrets)
+
+
+_NOT_READ = object()
+_FAILURE_MARKS = (b'"error"', b'"not_available"')
+
+
+def _may_report_failure(content: bytes) -> bool:
+    """Whether a 2xx body could be an error: a cheap scan, so most bodies are parsed once."""
+    return (
+        any(mark in content for mark in _FAILURE_MARKS)
+        or content.strip() == b"{}"
+        or _is_not_found_page(content)
+    )
+
+
+def _is_not_found_page(content: bytes) -> bool:
+    return len(content) < 64 and content.strip().rstrip(b".").lower() == b"page not found"
 
 
 def _json_body(response: httpx.Response) -> object:

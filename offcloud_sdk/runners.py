@@ -17,7 +17,7 @@ from offcloud_api_client.api import Operation
 
 from .answers import connection_failure, read_answer
 from .clock import Clock
-from .exceptions import AuthError
+from .exceptions import AuthError, OffcloudError
 from .logs import logger
 from .redaction import masked_request
 from .retries import RetryPolicy
@@ -90,13 +90,13 @@ class _Exchange:
             raise connection_failure(
                 outcome, masked_request(request) if request is not None else None, secrets
             ) from None
-        if secrets or "cookie" in outcome.request.headers:
-            outcome.request = masked_request(outcome.request)
         self._log(outcome.status_code, elapsed_ms)
         try:
             return read_answer(self.operation, outcome, secrets), outcome
-        except AuthError as exc:
-            if self.settings.api_key is None and NO_KEY_HINT not in exc.message:
+        except OffcloudError as exc:
+            # Only a response that leaves with an error is kept by anyone: mask it then.
+            outcome.request = masked_request(outcome.request)
+            if isinstance(exc, AuthError) and self.settings.api_key is None:
                 exc.message = f"{exc.message} ({NO_KEY_HINT})"
                 exc.args = (exc.message,)
             raise
