@@ -14,7 +14,12 @@ from offcloud_api_client.models.request_status import RequestStatus
 from offcloud_api_client.models.status_batch_response import StatusBatchResponse
 from offcloud_api_client.models.status_response import StatusResponse
 
-from .exceptions import APITimeoutError, DownloadFailedError, InvalidArgumentError
+from .exceptions import (
+    APITimeoutError,
+    DownloadFailedError,
+    InvalidArgumentError,
+    NotFoundError,
+)
 from .flows import Flow
 
 BATCH_SIZE = 100
@@ -22,6 +27,8 @@ BATCH_SIZE = 100
 DONE = frozenset({"downloaded"})
 FAILED = frozenset({"error", "canceled", "cancelled"})
 GROWTH = 1.25
+MAX_UNREPORTED = 3
+"""Polls in a row that may leave a request out of the answer before it counts as unknown."""
 
 OnProgress = Callable[[RequestStatus], object]
 
@@ -51,13 +58,16 @@ def wait_flow(
     deadline = None if timeout is None else now() + timeout
     latest: dict[str, RequestStatus] = {}
     finished: dict[str, RequestStatus] = {}
+    unreported: dict[str, int] = {}
     delay, interval = 0.0, poll_interval
     while True:
         pending = [request_id for request_id in ids if request_id not in finished]
         for chunk in chunks(pending):
             answer = yield delay, _status_call(chunk, single)
             delay = 0.0
-            for request_id, status in statuses_by_id(answer, chunk).items():
+            statuses = statuses_by_id(answer, chunk)
+            _count_unreported(chunk, statuses, unreported)
+            for request_id, status in statuses.items():
                 latest[request_id] = status
                 if on_progress is not None:
                     on_progress(status)
@@ -79,6 +89,22 @@ def wait_flow(
                 raise APITimeoutError(_timeout_message(ids, finished, latest, timeout))
             delay = min(delay, left)
         interval = min(interval * GROWTH, max(max_poll_interval, poll_interval))
+
+
+def _count_unreported(
+    asked: Sequence[str], statuses: dict[str, RequestStatus], unreported: dict[str, int]
+) -> None:
+    """Count polls in a row that left a request out; give up on one left out too often."""
+    for request_id in asked:
+        if request_id in statuses:
+            unreported.pop(request_id, None)
+            continue
+        unreported[request_id] = unreported.get(request_id, 0) + 1
+        if unreported[request_id] >= MAX_UNREPORTED:
+            raise NotFoundError(
+                f"Offcloud left cloud request {request_id} out of {MAX_UNREPORTED} status "
+                "answers in a row: is the id right?"
+            )
 
 
 def _status_call(chunk: Sequence[str], single: bool) -> Callable[[object], object]:

@@ -17,7 +17,7 @@ from offcloud_api_client.api import Operation
 
 from .answers import connection_failure, read_answer
 from .clock import Clock
-from .exceptions import AuthError, OffcloudError
+from .exceptions import APIConnectionError, AuthError, OffcloudError
 from .logs import logger
 from .redaction import masked_request
 from .retries import RetryPolicy
@@ -131,6 +131,8 @@ class SyncRunner:
         """Like `call`, but also the raw answer (its request masked)."""
         exchange = _Exchange(self.settings, self.clock, self.policy, operation, request)
         prepared = exchange.prepared()
+        if self.http.is_closed:
+            raise closed_client(operation)
         while True:
             outcome: httpx.Response | Exception
             try:
@@ -163,6 +165,8 @@ class AsyncRunner:
         """Like `call`, but also the raw answer (its request masked)."""
         exchange = _Exchange(self.settings, self.clock, self.policy, operation, request)
         prepared = exchange.prepared()
+        if self.http.is_closed:
+            raise closed_client(operation)
         while True:
             outcome: httpx.Response | Exception
             try:
@@ -174,6 +178,14 @@ class AsyncRunner:
                 answer: tuple[T, httpx.Response] = exchange.finish(outcome)
                 return answer
             await self.clock.asleep(delay)
+
+
+def closed_client(operation: Operation[Any]) -> APIConnectionError:
+    """The error for a call on a client whose pool is closed (after `with` or `close()`)."""
+    return APIConnectionError(
+        f"{operation.method} {operation.path}: this client is closed; "
+        "make calls inside its `with` block, or make a new client"
+    )
 
 
 def _outcome_name(outcome: httpx.Response | Exception) -> str:

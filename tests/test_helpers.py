@@ -265,3 +265,14 @@ def test_cache_check_notices_a_misaligned_answer(harness: Harness) -> None:
         mock.post(f"{BASE}/api/cache/info").respond(json=[{"cached": True}])
         with pytest.raises(UnexpectedResponseError, match="one per magnet"):
             harness.go(oc.cache.check([HASH, "0" * 40]))
+
+
+def test_wait_gives_up_on_a_request_offcloud_never_reports(harness: Harness) -> None:
+    oc = harness.client()
+    other = RID[:-1] + "c"
+    script = StatusScript({other: ["downloading"]})
+    with respx.mock() as mock:
+        route = mock.post(STATUS).mock(side_effect=script)
+        with pytest.raises(NotFoundError, match=f"left cloud request {RID} out of 3"):
+            harness.go(oc.cloud.wait_all([RID, other]))
+    assert route.call_count == 3
