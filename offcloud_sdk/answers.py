@@ -36,7 +36,6 @@ T = TypeVar("T")
 
 AUTH_WORDS = ("noauth", "unauthorized", "not authorized", "credentials", "invalid api key")
 """Lower-case fragments of Offcloud's `error` texts that mean the key or login was refused."""
-NOT_FOUND_TEXT = "page not found"
 EXCERPT_LENGTH = 200
 
 
@@ -105,12 +104,14 @@ def _error_class(status: int, text: str, code: str | None) -> type[HTTPError]:
     lowered = text.lower()
     if status in (401, 403) or any(word in lowered for word in AUTH_WORDS):
         return AuthError
-    if status == 404 or NOT_FOUND_TEXT in lowered or "not found" in lowered:
+    if status == 404:
         return NotFoundError
     if status == 429:
         return RateLimitError
     if status >= 500:
         return ServerError
+    if "not found" in lowered:  # "Page not found.", "transfer not found"
+        return NotFoundError
     return HTTPError
 
 
@@ -122,7 +123,7 @@ def connection_failure(
     detail = redact(str(exc) or type(exc).__name__, secrets)
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"{where}: no answer in time ({type(exc).__name__}: {detail})")
-    return APIConnectionError(f"{where}: could not reach Offcloud ({type(exc).__name__}: {detail})")
+    return APIConnectionError(f"{where}: no answer from Offcloud ({type(exc).__name__}: {detail})")
 
 
 def unexpected(

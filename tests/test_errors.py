@@ -61,6 +61,8 @@ def fail(harness: Harness, response: httpx.Response | Exception, url: str = INFO
         (200, {"error": "User not authorized"}, AuthError),
         (200, {"error": "The credentials entered are wrong. "}, AuthError),
         (404, {"error": "transfer not found"}, NotFoundError),
+        (200, {"error": "transfer not found"}, NotFoundError),
+        (500, {"error": "transfer not found"}, ServerError),
         (404, "Page not found.", NotFoundError),
         (200, "Page not found.", NotFoundError),
         (429, {"error": "slow down"}, RateLimitError),
