@@ -29,6 +29,8 @@ def test_wheel_ships_the_facade_and_the_generated_client_typed(tmp_path: Path) -
     assert top_level == {"offcloud_sdk", "offcloud_api_client"}
     assert {"offcloud_sdk/py.typed", "offcloud_api_client/py.typed"} <= set(names)
     assert "offcloud_api_client/api/cloud/__init__.py" in names
+    facade = {f"offcloud_sdk/{path.name}" for path in (ROOT / "offcloud_sdk").glob("*.py")}
+    assert facade <= set(names)
     runtime = [
         re.match(r"Requires-Dist: ([A-Za-z0-9_.-]+)", line).group(1)  # type: ignore[union-attr]
         for line in metadata.decode().splitlines()
