@@ -88,7 +88,7 @@ def http_failure(
         if text is None:
             return None
     message = redact(text or _status_text(response, secrets), secrets)
-    error_class = _error_class(status, text or "", code)
+    error_class = _error_class(status, text or "")
     if error_class is RateLimitError:
         return RateLimitError(
             message,
@@ -100,7 +100,7 @@ def http_failure(
     return error_class(message, status_code=status, response=response, code=code)
 
 
-def _error_class(status: int, text: str, code: str | None) -> type[HTTPError]:
+def _error_class(status: int, text: str) -> type[HTTPError]:
     lowered = text.lower()
     if status in (401, 403) or any(word in lowered for word in AUTH_WORDS):
         return AuthError
@@ -115,11 +115,8 @@ def _error_class(status: int, text: str, code: str | None) -> type[HTTPError]:
     return HTTPError
 
 
-def connection_failure(
-    exc: Exception, request: httpx.Request | None, secrets: Iterable[str]
-) -> APIConnectionError:
-    """The `APIConnectionError` for a request that got no answer."""
-    where = f"{request.method} {request.url.path}" if request is not None else "request"
+def connection_failure(exc: Exception, where: str, secrets: Iterable[str]) -> APIConnectionError:
+    """The `APIConnectionError` for a request (`where`: method and path) that got no answer."""
     detail = redact(str(exc) or type(exc).__name__, secrets)
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"{where}: no answer in time ({type(exc).__name__}: {detail})")

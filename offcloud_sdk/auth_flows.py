@@ -6,7 +6,8 @@ the login's session cookie stays in the client's one cookie jar between the two 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from offcloud_api_client.models.api_key_response import ApiKeyResponse
 from offcloud_api_client.models.device_code_response import DeviceCodeResponse
@@ -37,14 +38,21 @@ OnCode = Callable[[str, str], object]
 
 def login_flow(username: str, password: str) -> Flow[str]:
     """Log in with the password, then fetch the account's API key on the same session."""
-    try:
+    with retired_login():
         yield 0.0, lambda client: client.auth.login(username=username, password=password)
         answer: ApiKeyResponse = yield 0.0, lambda client: client.auth.api_key()
+    return answer.api_key
+
+
+@contextmanager
+def retired_login() -> Iterator[None]:
+    """Turn the 404 of a retired login endpoint into an `AuthError` that says what to do."""
+    try:
+        yield
     except NotFoundError as exc:
         raise AuthError(
             RETIRED_LOGIN, status_code=exc.status_code, response=exc.response, code=exc.code
         ) from None
-    return answer.api_key
 
 
 def device_login_flow(on_code: OnCode, *, timeout: float, now: Callable[[], float]) -> Flow[str]:

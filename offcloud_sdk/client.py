@@ -26,6 +26,7 @@ from .resources import AsyncCacheResource, AsyncCloudResource, CacheResource, Cl
 from .runners import AsyncRunner, SyncRunner
 from .settings import (
     DEFAULT_MAX_RETRIES,
+    DEFAULT_READ_TIMEOUT,
     KeyIn,
     Settings,
     TimeoutArg,
@@ -35,7 +36,6 @@ from .settings import (
 )
 
 DEVICE_LOGIN_TIMEOUT = 600.0
-_DEFAULT_TIMEOUT = 30.0
 
 
 class _Configured:
@@ -131,7 +131,7 @@ class Offcloud(_Configured, Resources):
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        timeout: TimeoutArg = _DEFAULT_TIMEOUT,
+        timeout: TimeoutArg = DEFAULT_READ_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         key_in: KeyIn = "header",
         http_client: httpx.Client | None = None,
@@ -141,8 +141,7 @@ class Offcloud(_Configured, Resources):
         self._start(settings, http_client, clock)
 
     def _bind(self, runner: SyncRunner, *, owns_http: bool) -> None:
-        Resources.__init__(self, runner)
-        self._runner = runner
+        Resources.__init__(self, runner)  # sets self._runner
         self._owns_http = owns_http
 
     @cached_property
@@ -205,7 +204,7 @@ class AsyncOffcloud(_Configured, AsyncResources):
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        timeout: TimeoutArg = _DEFAULT_TIMEOUT,
+        timeout: TimeoutArg = DEFAULT_READ_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         key_in: KeyIn = "header",
         http_client: httpx.AsyncClient | None = None,
@@ -215,8 +214,7 @@ class AsyncOffcloud(_Configured, AsyncResources):
         self._start(settings, http_client, clock)
 
     def _bind(self, runner: AsyncRunner, *, owns_http: bool) -> None:
-        AsyncResources.__init__(self, runner)
-        self._runner = runner
+        AsyncResources.__init__(self, runner)  # sets self._runner
         self._owns_http = owns_http
 
     @cached_property

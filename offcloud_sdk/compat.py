@@ -7,17 +7,15 @@ failure is one of `offcloud_sdk.exceptions`. New code should use `Offcloud` dire
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Self
 
 from offcloud_api_client.api import Operation, Resources
 from offcloud_api_client.types import UNSET
 
-from .auth_flows import RETIRED_LOGIN
+from .auth_flows import retired_login
 from .client import Offcloud
-from .exceptions import AuthError, InvalidArgumentError, NotFoundError, UnexpectedResponseError
+from .exceptions import InvalidArgumentError, UnexpectedResponseError
 from .runners import SyncRunner
 
 Json = Any
@@ -48,12 +46,12 @@ class OffcloudAPI:
 
     def login(self, username: str, password: str) -> dict[str, Json]:
         """Start a session with a password (retired in 2026: raises `AuthError` then)."""
-        with _retired_login():
+        with retired_login():
             return _object(self._api.auth.login(username=username, password=password))
 
     def get_api_key(self) -> dict[str, Json]:
         """The account's key as `{"apiKey": …, "email": …}`, with the seed's `"key"` alias."""
-        with _retired_login():
+        with retired_login():
             answer = _object(self._api.auth.api_key())
         answer.setdefault("key", answer.get("apiKey"))
         return answer
@@ -149,13 +147,3 @@ def _object(answer: Any) -> dict[str, Json]:
     if not isinstance(answer, dict):
         raise UnexpectedResponseError(f"expected a JSON object, got {type(answer).__name__}")
     return answer
-
-
-@contextmanager
-def _retired_login() -> Iterator[None]:
-    try:
-        yield
-    except NotFoundError as exc:
-        raise AuthError(
-            RETIRED_LOGIN, status_code=exc.status_code, response=exc.response, code=exc.code
-        ) from None

@@ -55,17 +55,11 @@ def check_flow(items: Iterable[str], *, classic: bool) -> Flow[dict[str, bool]]:
     cached: dict[str, bool] = {}
     for chunk in chunks(unique):
         if classic:
-            answer: CacheCheckResponse = yield (
-                0.0,
-                _classic_call(chunk),
-            )
+            answer: CacheCheckResponse = yield 0.0, _classic_call(chunk)
             found = {str(item).lower() for item in answer.cached_items}
             cached.update((h, h in found) for h in chunk)
         else:
-            items_answer: list[CacheInfoItem] = yield (
-                0.0,
-                _info_call(chunk),
-            )
+            items_answer: list[CacheInfoItem] = yield 0.0, _info_call(chunk)
             if len(items_answer) != len(chunk):
                 raise UnexpectedResponseError(
                     f"cache/info answered {len(items_answer)} items for {len(chunk)} magnets; "

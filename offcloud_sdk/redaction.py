@@ -30,7 +30,7 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
 def masked_url(url: httpx.URL) -> httpx.URL:
     """`url` with the value of any key parameter replaced by `***`."""
     query = url.query.decode("ascii", "replace")
-    masked = _QUERY_KEY.sub(lambda m: m.group(1) + MASK, query)
+    masked = redact(query)
     return url if masked == query else url.copy_with(query=masked.encode("ascii"))
 
 

@@ -15,9 +15,8 @@ from offcloud_api_client.models.cache_check_response import CacheCheckResponse
 from offcloud_api_client.models.request_status import RequestStatus
 from offcloud_api_client.types import UNSET, Unset
 
-from .clock import Clock
 from .cloud_files import CloudFile, files_flow
-from .flows import Flow, arun, run
+from .flows import arun, run
 from .infohashes import check_flow
 from .polling import OnProgress, wait_flow
 from .runners import AsyncRunner, SyncRunner
@@ -48,10 +47,13 @@ class CloudResource(generated_cloud.CloudResource):
         grows from `poll_interval` by a quarter per poll up to `max_poll_interval`;
         `on_progress(status)` runs after each poll.
         """
-        flow = _wait_flow(
-            self._clock, [request_id], timeout, poll_interval, max_poll_interval, on_progress
-        )
-        return run(flow, self, self._clock)[request_id]
+        return self.wait_all(
+            [request_id],
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_progress=on_progress,
+        )[request_id]
 
     def wait_all(
         self,
@@ -68,14 +70,14 @@ class CloudResource(generated_cloud.CloudResource):
         With `raise_on_error=False` a failed request does not raise; its `error`/`canceled`
         status is returned with the others.
         """
-        flow = _wait_flow(
-            self._clock,
+        flow = wait_flow(
             request_ids,
-            timeout,
-            poll_interval,
-            max_poll_interval,
-            on_progress,
-            raise_on_error,
+            now=self._clock.now,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_progress=on_progress,
+            raise_on_error=raise_on_error,
         )
         return run(flow, self, self._clock)
 
@@ -101,10 +103,14 @@ class AsyncCloudResource(generated_cloud.AsyncCloudResource):
         on_progress: OnProgress | None = None,
     ) -> RequestStatus:
         """Async `CloudResource.wait`."""
-        flow = _wait_flow(
-            self._clock, [request_id], timeout, poll_interval, max_poll_interval, on_progress
+        statuses = await self.wait_all(
+            [request_id],
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_progress=on_progress,
         )
-        return (await arun(flow, self, self._clock))[request_id]
+        return statuses[request_id]
 
     async def wait_all(
         self,
@@ -117,14 +123,14 @@ class AsyncCloudResource(generated_cloud.AsyncCloudResource):
         raise_on_error: bool = True,
     ) -> dict[str, RequestStatus]:
         """Async `CloudResource.wait_all`."""
-        flow = _wait_flow(
-            self._clock,
+        flow = wait_flow(
             request_ids,
-            timeout,
-            poll_interval,
-            max_poll_interval,
-            on_progress,
-            raise_on_error,
+            now=self._clock.now,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_progress=on_progress,
+            raise_on_error=raise_on_error,
         )
         return await arun(flow, self, self._clock)
 
@@ -177,23 +183,3 @@ class AsyncCacheResource(generated_cache.AsyncCacheResource):
     ) -> CacheCheckResponse:
         """Async `CacheResource.check_hashes`."""
         return await super().check(hashes=hashes, message_ids=message_ids)
-
-
-def _wait_flow(
-    clock: Clock,
-    request_ids: Iterable[str],
-    timeout: float | None,
-    poll_interval: float,
-    max_poll_interval: float,
-    on_progress: OnProgress | None,
-    raise_on_error: bool = True,
-) -> Flow[dict[str, RequestStatus]]:
-    return wait_flow(
-        request_ids,
-        now=clock.now,
-        timeout=timeout,
-        poll_interval=poll_interval,
-        max_poll_interval=max_poll_interval,
-        on_progress=on_progress,
-        raise_on_error=raise_on_error,
-    )

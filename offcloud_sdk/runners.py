@@ -86,10 +86,8 @@ class _Exchange:
         elapsed_ms = (self.clock.now() - self.started) * 1000
         if isinstance(outcome, Exception):
             self._log("no answer", elapsed_ms)
-            request = _request_of(outcome)
-            raise connection_failure(
-                outcome, masked_request(request) if request is not None else None, secrets
-            ) from None
+            where = f"{self.operation.method} {self.request['url']}"
+            raise connection_failure(outcome, where, secrets) from None
         self._log(outcome.status_code, elapsed_ms)
         try:
             return read_answer(self.operation, outcome, secrets), outcome
@@ -192,10 +190,3 @@ def _outcome_name(outcome: httpx.Response | Exception) -> str:
     if isinstance(outcome, httpx.Response):
         return str(outcome.status_code)
     return type(outcome).__name__
-
-
-def _request_of(exc: Exception) -> httpx.Request | None:
-    try:
-        return exc.request if isinstance(exc, httpx.RequestError) else None
-    except RuntimeError:
-        return None

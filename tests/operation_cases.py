@@ -82,3 +82,16 @@ CASES: list[tuple[str, Callable[[Any], Any], str, str, object, str]] = [
                                              mime_type="application/x-bittorrent")),
      "POST", "/torrent/upload", ("multipart", b'filename="a.torrent"'), "torrents_upload/success"),
 ]  # fmt: skip
+
+Call = Callable[[Any], Any]
+
+
+def facade_call(operation_id: str, call: Call) -> Call:
+    """The case's call on `Offcloud`/`AsyncOffcloud` (whose `cache.check` is the helper)."""
+    if operation_id == "cache_check":
+        return lambda oc: oc.cache.check_hashes(hashes=["abc", "def"])
+    return call
+
+
+CALLS: dict[str, Call] = {case[0]: facade_call(case[0], case[1]) for case in CASES}
+ROUTES: dict[str, tuple[str, str]] = {case[0]: (case[2], case[3]) for case in CASES}

@@ -14,9 +14,8 @@ import httpx
 import pytest
 import respx
 from offcloud_api_client.api import operations
-from operation_cases import RID
+from operation_cases import CALLS, RID, ROUTES
 from sdk_support import BASE, Harness
-from test_sdk_operations import CALLS, ROUTES
 
 from offcloud_sdk.exceptions import (
     APIConnectionError,

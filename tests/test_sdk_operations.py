@@ -8,14 +8,13 @@ the error table gives it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 import respx
 from offcloud_api_client.api import operations
-from operation_cases import CASES
+from operation_cases import CALLS, CASES, ROUTES
 from sdk_support import BASE, KEY, Harness
 from spec_support import as_json, fixture, fixtures
 
@@ -26,19 +25,6 @@ from offcloud_sdk.exceptions import (
     NotFoundError,
     OffcloudError,
 )
-
-Call = Callable[[Any], Any]
-
-
-def facade_call(operation_id: str, call: Call) -> Call:
-    """The case's call, on the facade (whose `cache.check` is the helper)."""
-    if operation_id == "cache_check":
-        return lambda oc: oc.cache.check_hashes(hashes=["abc", "def"])
-    return call
-
-
-CALLS = {case[0]: facade_call(case[0], case[1]) for case in CASES}
-ROUTES = {case[0]: (case[2], case[3]) for case in CASES}
 
 
 def answer_with(
