@@ -19,6 +19,7 @@ from offcloud_api_client.api import AsyncResources, Resources
 from .auth_flows import OnCode, device_login_flow, login_flow
 from .clock import Clock, SystemClock
 from .exceptions import InvalidArgumentError
+from .files import AsyncFilesResource, FilesResource
 from .flows import arun, run
 from .logs import configure_from_env
 from .redaction import protect_httpx_logger
@@ -146,8 +147,13 @@ class Offcloud(_Configured, Resources):
 
     @cached_property
     def cloud(self) -> CloudResource:
-        """Cloud operations, plus `wait`, `wait_all` and `files`."""
+        """Cloud operations, plus `wait`, `wait_all`, `files` and `download`."""
         return CloudResource(self._runner)
+
+    @cached_property
+    def files(self) -> FilesResource:
+        """File downloads: `files.download(url, dest)`, resumable, in constant memory."""
+        return FilesResource(self._runner)
 
     @cached_property
     def cache(self) -> CacheResource:
@@ -219,8 +225,13 @@ class AsyncOffcloud(_Configured, AsyncResources):
 
     @cached_property
     def cloud(self) -> AsyncCloudResource:
-        """Cloud operations, plus `wait`, `wait_all` and `files`."""
+        """Cloud operations, plus `wait`, `wait_all`, `files` and `download`."""
         return AsyncCloudResource(self._runner)
+
+    @cached_property
+    def files(self) -> AsyncFilesResource:
+        """File downloads: `await files.download(url, dest)`."""
+        return AsyncFilesResource(self._runner)
 
     @cached_property
     def cache(self) -> AsyncCacheResource:

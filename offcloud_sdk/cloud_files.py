@@ -10,6 +10,7 @@ Directory entries and aria2 control files are left out.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import attrs
@@ -21,6 +22,7 @@ from offcloud_api_client.types import Unset
 from .exceptions import HTTPError, UnexpectedResponseError
 from .flows import Flow
 from .polling import statuses_by_id
+from .safe_paths import safe_destination
 
 SINGLE_FILE_ERROR = "bad archive"
 CONTROL_SUFFIXES = (".aria2", ".aria2__temp")
@@ -41,7 +43,7 @@ class CloudFile:
     """The path inside the request, e.g. `Root/Season 1/e01.mkv`, when Offcloud said."""
 
 
-def files_flow(request_id: str) -> Flow[list[CloudFile]]:
+def files_flow(request_id: str, base_url: str) -> Flow[list[CloudFile]]:
     """Explore `request_id`; fall back to its status for a single-file request."""
     try:
         answer = yield 0.0, lambda cloud: cloud.explore(request_id, format_="detailed")
@@ -49,7 +51,7 @@ def files_flow(request_id: str) -> Flow[list[CloudFile]]:
         if exc.message.strip().lower() != SINGLE_FILE_ERROR:
             raise
         status_answer = yield 0.0, lambda cloud: cloud.status(request_id=request_id)
-        return [single_file(request_id, status_answer)]
+        return [single_file(request_id, status_answer, base_url)]
     if isinstance(answer, ExploreDetailed):
         return [
             CloudFile(
@@ -64,7 +66,30 @@ def files_flow(request_id: str) -> Flow[list[CloudFile]]:
     return [_from_link(link) for link in answer if not _skipped(link)]
 
 
-def single_file(request_id: str, answer: StatusResponse | StatusBatchResponse) -> CloudFile:
+def destinations(files: list[CloudFile], folder: Path) -> list[tuple[CloudFile, Path]]:
+    """Where each file of a request goes under `folder`, keeping its folders, names made safe
+    and two files never sharing a path."""
+    planned: list[tuple[CloudFile, Path]] = []
+    taken: set[Path] = set()
+    for file in files:
+        target = safe_destination(folder, file.path or file.name)
+        stem, suffix, number = target.stem, target.suffix, 1
+        while target in taken:
+            number += 1
+            target = target.with_name(f"{stem} ({number}){suffix}")
+        taken.add(target)
+        planned.append((file, target))
+    return planned
+
+
+def already_downloaded(file: CloudFile, target: Path) -> bool:
+    """Whether `target` already holds `file` (same size), so downloading it again is skipped."""
+    return file.size is not None and target.is_file() and target.stat().st_size == file.size
+
+
+def single_file(
+    request_id: str, answer: StatusResponse | StatusBatchResponse, base_url: str
+) -> CloudFile:
     """The one file of a single-file request, its link built from the request's status."""
     status = statuses_by_id(answer, [request_id]).get(request_id)
     server = status.server if status is not None else None
@@ -74,9 +99,19 @@ def single_file(request_id: str, answer: StatusResponse | StatusBatchResponse) -
             f"cloud request {request_id}: explore said 'Bad archive' and its status has no "
             "server and file name to build the link from (is it downloaded yet?)"
         )
-    url = f"https://{server}.offcloud.com/cloud/download/{request_id}/{quote(name, safe='')}"
+    path = f"/cloud/download/{request_id}/{quote(name, safe='')}"
+    url = storage_origin(base_url, server) + path
     size = status.file_size if status is not None else None
     return CloudFile(name=name, url=url, size=_as_size(size), path=name)
+
+
+def storage_origin(base_url: str, server: str) -> str:
+    """Where a request's files are: `https://{server}.offcloud.com` when talking to Offcloud;
+    any other `base_url` (the sandbox, a proxy) serves them itself."""
+    host = urlsplit(base_url).hostname or ""
+    if host == "offcloud.com" or host.endswith(".offcloud.com"):
+        return f"https://{server}.offcloud.com"
+    return base_url
 
 
 def _as_size(value: object) -> int | None:

@@ -11,6 +11,7 @@
     │   └── APITimeoutError        no answer in time (also: `cloud.wait` ran out of time)
     ├── UnexpectedResponseError    an answer that is not what the spec promises
     ├── DownloadFailedError        a request ended `error` or `canceled`
+    ├── LocalFileError             a download could not be written to disk (also an OSError)
     └── InvalidArgumentError       the SDK was given something it cannot use (also a ValueError)
 
 Each carries `message`, `status_code` (None when there was no answer) and the raw `response`
@@ -34,6 +35,7 @@ __all__ = [
     "DownloadFailedError",
     "HTTPError",
     "InvalidArgumentError",
+    "LocalFileError",
     "NotAvailableError",
     "NotFoundError",
     "OffcloudError",
@@ -168,3 +170,7 @@ class DownloadFailedError(OffcloudError):
 
 class InvalidArgumentError(OffcloudError, ValueError):
     """An argument the SDK cannot use (plain-http base URL, unknown `key_in`, not a hash…)."""
+
+
+class LocalFileError(OffcloudError, OSError):
+    """A download could not be written: disk full, no permission, a path that is a folder."""

@@ -7,7 +7,9 @@ the same runner (auth, retries, errors) as a direct call.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from offcloud_api_client.api import cache as generated_cache
 from offcloud_api_client.api import cloud as generated_cloud
@@ -15,7 +17,9 @@ from offcloud_api_client.models.cache_check_response import CacheCheckResponse
 from offcloud_api_client.models.request_status import RequestStatus
 from offcloud_api_client.types import UNSET, Unset
 
-from .cloud_files import CloudFile, files_flow
+from .cloud_files import CloudFile, already_downloaded, destinations, files_flow
+from .downloads import DownloadProgress, OnDownloadProgress
+from .files import FilesResource
 from .flows import arun, run
 from .infohashes import check_flow
 from .polling import OnProgress, wait_flow
@@ -25,10 +29,11 @@ MAX_POLL_INTERVAL = 30.0
 
 
 class CloudResource(generated_cloud.CloudResource):
-    """The `cloud` operations, plus `wait`, `wait_all` and `files`."""
+    """The `cloud` operations, plus `wait`, `wait_all`, `files` and `download`."""
 
     def __init__(self, runner: SyncRunner) -> None:
         super().__init__(runner)
+        self._sdk_runner = runner
         self._clock = runner.clock
 
     def wait(
@@ -83,7 +88,30 @@ class CloudResource(generated_cloud.CloudResource):
 
     def files(self, request_id: str) -> list[CloudFile]:
         """Every file of a finished request with name, size, path and direct link."""
-        return run(files_flow(request_id), self, self._clock)
+        return run(files_flow(request_id, self._sdk_runner.settings.base_url), self, self._clock)
+
+    def download(
+        self,
+        request_id: str,
+        dest_dir: str | os.PathLike[str],
+        *,
+        on_progress: OnDownloadProgress | None = None,
+    ) -> list[Path]:
+        """Download every file of a finished request under `dest_dir`; their paths.
+
+        Folders inside the request are kept and names made safe (nothing is written outside
+        `dest_dir`). Files already there with the right size are skipped; broken transfers
+        resume (see `files.download`).
+        """
+        downloader = FilesResource(self._sdk_runner)
+        paths = []
+        for file, target in destinations(self.files(request_id), Path(dest_dir)):
+            if already_downloaded(file, target):
+                _report_done(target, on_progress)
+            else:
+                downloader.download(file.url, target, on_progress=on_progress)
+            paths.append(target)
+        return paths
 
 
 class AsyncCloudResource(generated_cloud.AsyncCloudResource):
@@ -91,6 +119,7 @@ class AsyncCloudResource(generated_cloud.AsyncCloudResource):
 
     def __init__(self, runner: AsyncRunner) -> None:
         super().__init__(runner)
+        self._sdk_runner = runner
         self._clock = runner.clock
 
     async def wait(
@@ -136,7 +165,15 @@ class AsyncCloudResource(generated_cloud.AsyncCloudResource):
 
     async def files(self, request_id: str) -> list[CloudFile]:
         """Async `CloudResource.files`."""
-        return await arun(files_flow(request_id), self, self._clock)
+        return await arun(
+            files_flow(request_id, self._sdk_runner.settings.base_url), self, self._clock
+        )
+
+
+def _report_done(target: Path, on_progress: OnDownloadProgress | None) -> None:
+    if on_progress is not None:
+        size = target.stat().st_size
+        on_progress(DownloadProgress(target, size, size))
 
 
 class CacheResource(generated_cache.CacheResource):

@@ -1,0 +1,99 @@
+"""`oc.files`: downloading a file Offcloud serves (the drivers around `downloads.Transfer`)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import httpx
+
+from .downloads import OnDownloadProgress, Transfer
+from .exceptions import APIConnectionError
+from .runners import AsyncRunner, SyncRunner
+
+CLOSED = "download: this client is closed; download inside its `with` block, or make a new one"
+
+
+class FilesResource:
+    """File downloads, on the client's connection pool."""
+
+    def __init__(self, runner: SyncRunner) -> None:
+        self._runner = runner
+
+    def download(
+        self,
+        url: str,
+        dest: str | os.PathLike[str],
+        *,
+        resume: bool = True,
+        on_progress: OnDownloadProgress | None = None,
+    ) -> Path:
+        """Download `url` to the file `dest` (or into the folder `dest`) and return its path.
+
+        Streams to `dest.part` and renames it when complete; a broken transfer resumes with
+        `Range`, at once and, with `resume=True`, on a later call. `on_progress` gets a
+        `DownloadProgress` after every chunk.
+        """
+        runner = self._runner
+        transfer = Transfer.start(
+            url, dest, runner.settings, resume=resume, on_progress=on_progress
+        )
+        while True:
+            if runner.http.is_closed:
+                raise APIConnectionError(CLOSED)
+            outcome: httpx.Response | Exception
+            try:
+                with runner.http.stream(**transfer.next_attempt()) as response:
+                    outcome = response
+                    if transfer.begin(response):
+                        for chunk in response.iter_raw():
+                            transfer.write(chunk)
+                    else:
+                        response.read()
+            except httpx.TransportError as exc:
+                outcome = exc
+            finally:
+                transfer.close_file()
+            if transfer.complete(outcome):
+                return transfer.finish()
+            runner.clock.sleep(transfer.retry_delay(outcome, runner.policy))
+
+
+class AsyncFilesResource:
+    """The async twin of `FilesResource`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        self._runner = runner
+
+    async def download(
+        self,
+        url: str,
+        dest: str | os.PathLike[str],
+        *,
+        resume: bool = True,
+        on_progress: OnDownloadProgress | None = None,
+    ) -> Path:
+        """Async `FilesResource.download`."""
+        runner = self._runner
+        transfer = Transfer.start(
+            url, dest, runner.settings, resume=resume, on_progress=on_progress
+        )
+        while True:
+            if runner.http.is_closed:
+                raise APIConnectionError(CLOSED)
+            outcome: httpx.Response | Exception
+            try:
+                async with runner.http.stream(**transfer.next_attempt()) as response:
+                    outcome = response
+                    if transfer.begin(response):
+                        async for chunk in response.aiter_raw():
+                            transfer.write(chunk)
+                    else:
+                        await response.aread()
+            except httpx.TransportError as exc:
+                outcome = exc
+            finally:
+                transfer.close_file()
+            if transfer.complete(outcome):
+                return transfer.finish()
+            await runner.clock.asleep(transfer.retry_delay(outcome, runner.policy))

@@ -1,0 +1,36 @@
+"""Test code that uses the SDK without an Offcloud account: a faithful fake Offcloud.
+
+    from offcloud_sdk import Offcloud
+    from offcloud_sdk.testing import FakeClock, FakeOffcloud
+
+    clock = FakeClock()
+    fake = FakeOffcloud(clock=clock)
+    magnet = fake.add_torrent("Show", {"e01.mkv": 5_000_000, "e02.mkv": 5_000_000})
+    with Offcloud(fake.api_key, http_client=fake.client(), clock=clock) as oc:
+        request = oc.cloud.add(url=magnet)
+        oc.cloud.wait(request.request_id)   # sleeps on the fake clock: instant
+        paths = oc.cloud.download(request.request_id, tmp_path)
+
+`fake.serve()` runs the same fake as an HTTP server on 127.0.0.1 for code in other processes
+or languages (and `offcloud sandbox` runs it from the command line). `fake.inject(...)` adds
+the faults in `offcloud_sdk.testing.faults`.
+"""
+
+from .clock import FakeClock
+from .content import FakeContent, FakeFile
+from .fake import FakeOffcloud, FakeRequest
+from .faults import DropConnection, HtmlError, Latency, RateLimit, ServerErrors, Truncate
+
+__all__ = [
+    "DropConnection",
+    "FakeClock",
+    "FakeContent",
+    "FakeFile",
+    "FakeOffcloud",
+    "FakeRequest",
+    "HtmlError",
+    "Latency",
+    "RateLimit",
+    "ServerErrors",
+    "Truncate",
+]

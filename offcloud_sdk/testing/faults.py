@@ -1,0 +1,140 @@
+"""Faults the fake Offcloud can inject, for testing how code copes with a bad day.
+
+    fake.inject(RateLimit(retry_after=2), times=3)
+    fake.inject(ServerErrors(503), times=2, path="/api/cloud/status")
+    fake.inject(DropConnection(after_bytes=1 << 20), path="/cloud/download/")
+
+Each fault spoils the next `times` matching requests (`times=None`: every one until
+`fake.clear_faults()`); `path` matches as a prefix of the request path.
+"""
+
+from __future__ import annotations
+
+import email.utils
+from collections.abc import Callable
+
+import attrs
+
+from .answer import Answer, json_answer, text_answer
+
+
+@attrs.frozen
+class RateLimit:
+    """HTTP 429 with `Retry-After` in seconds, or as an HTTP date when `as_date`."""
+
+    retry_after: float = 1.0
+    as_date: bool = False
+
+    def spoil(self, answer: Answer | None, now_wall: float) -> Answer:
+        value = (
+            email.utils.formatdate(now_wall + self.retry_after, usegmt=True)
+            if self.as_date
+            else str(int(self.retry_after) if self.retry_after.is_integer() else self.retry_after)
+        )
+        return json_answer({"error": "Too many requests"}, 429, **{"Retry-After": value})
+
+
+@attrs.frozen
+class ServerErrors:
+    """A 5xx answer (503 by default) with a JSON error body."""
+
+    status: int = 503
+
+    def spoil(self, answer: Answer | None, now_wall: float) -> Answer:
+        return json_answer({"error": "Service temporarily unavailable"}, self.status)
+
+
+@attrs.frozen
+class HtmlError:
+    """An HTML error page, as a CDN in front of Offcloud sends (520 by default)."""
+
+    status: int = 520
+
+    def spoil(self, answer: Answer | None, now_wall: float) -> Answer:
+        page = (
+            "<!DOCTYPE html><html><head><title>offcloud.com | 520: Web server is returning an "
+            f"unknown error</title></head><body><h1>Error {self.status}</h1></body></html>"
+        )
+        return text_answer(page, self.status, "text/html")
+
+
+@attrs.frozen
+class DropConnection:
+    """The connection closes after `after_bytes` of the body (0: before any answer)."""
+
+    after_bytes: int = 0
+
+    def spoil(self, answer: Answer, now_wall: float) -> Answer:
+        return attrs.evolve(answer, drop_after=self.after_bytes)
+
+
+@attrs.frozen
+class Truncate:
+    """A well-formed answer whose body is only the first `keep` fraction of the real one."""
+
+    keep: float = 0.5
+
+    def spoil(self, answer: Answer, now_wall: float) -> Answer:
+        body = answer.body if isinstance(answer.body, bytes) else b"".join(answer.body)
+        cut = body[: int(len(body) * self.keep)]
+        return attrs.evolve(answer, body=cut, length=None)
+
+
+@attrs.frozen
+class Latency:
+    """The answer comes `seconds` late (past the client's read timeout: a stalled server)."""
+
+    seconds: float
+
+    def spoil(self, answer: Answer, now_wall: float) -> Answer:
+        return attrs.evolve(answer, stall=answer.stall + self.seconds)
+
+
+Fault = RateLimit | ServerErrors | HtmlError | DropConnection | Truncate | Latency
+REPLACING = (RateLimit, ServerErrors, HtmlError)
+
+
+@attrs.define
+class _Injected:
+    fault: Fault
+    times: int | None
+    path: str
+
+
+@attrs.define
+class FaultPlan:
+    """The faults waiting for requests, in the order they were injected."""
+
+    pending: list[_Injected] = attrs.field(factory=list)
+
+    def add(self, fault: Fault, times: int | None, path: str) -> None:
+        self.pending.append(_Injected(fault, times, path))
+
+    def clear(self) -> None:
+        self.pending.clear()
+
+    def answer(self, path: str, handle: Callable[[], Answer], now_wall: float) -> Answer:
+        """The answer to a request for `path`, spoiled by the faults that match it.
+
+        A fault that replaces the answer (429, 5xx, HTML page) keeps the request from being
+        handled at all, as a proxy in front of Offcloud would; the others spoil the real answer.
+        """
+        faults = self._take(path)
+        replacing = [fault for fault in faults if isinstance(fault, REPLACING)]
+        answer = replacing[0].spoil(None, now_wall) if replacing else handle()
+        for fault in faults:
+            if not isinstance(fault, REPLACING):
+                answer = fault.spoil(answer, now_wall)
+        return answer
+
+    def _take(self, path: str) -> list[Fault]:
+        taken = []
+        for injected in list(self.pending):
+            if not path.startswith(injected.path):
+                continue
+            taken.append(injected.fault)
+            if injected.times is not None:
+                injected.times -= 1
+                if injected.times <= 0:
+                    self.pending.remove(injected)
+        return taken
