@@ -139,7 +139,8 @@ class Transfer:
         elif status == 200:
             self.done = 0  # the whole file: it is new, or the server ignored Range
             length = response.headers.get("content-length")
-            self.total = int(length) if length and length.isdigit() else None
+            encoded = response.headers.get("content-encoding", "identity") != "identity"
+            self.total = int(length) if length and length.isdigit() and not encoded else None
         else:
             return False
         with self._local("open"):

@@ -46,7 +46,7 @@ class FilesResource:
                 with runner.http.stream(**transfer.next_attempt()) as response:
                     outcome = response
                     if transfer.begin(response):
-                        for chunk in response.iter_raw():
+                        for chunk in response.iter_bytes():
                             transfer.write(chunk)
                     else:
                         response.read()
@@ -86,7 +86,7 @@ class AsyncFilesResource:
                 async with runner.http.stream(**transfer.next_attempt()) as response:
                     outcome = response
                     if transfer.begin(response):
-                        async for chunk in response.aiter_raw():
+                        async for chunk in response.aiter_bytes():
                             transfer.write(chunk)
                     else:
                         await response.aread()

@@ -19,7 +19,7 @@ from offcloud_api_client.types import UNSET, Unset
 
 from .cloud_files import CloudFile, already_downloaded, destinations, files_flow
 from .downloads import DownloadProgress, OnDownloadProgress
-from .files import FilesResource
+from .files import AsyncFilesResource, FilesResource
 from .flows import arun, run
 from .infohashes import check_flow
 from .polling import OnProgress, wait_flow
@@ -168,6 +168,24 @@ class AsyncCloudResource(generated_cloud.AsyncCloudResource):
         return await arun(
             files_flow(request_id, self._sdk_runner.settings.base_url), self, self._clock
         )
+
+    async def download(
+        self,
+        request_id: str,
+        dest_dir: str | os.PathLike[str],
+        *,
+        on_progress: OnDownloadProgress | None = None,
+    ) -> list[Path]:
+        """Async `CloudResource.download`."""
+        downloader = AsyncFilesResource(self._sdk_runner)
+        paths = []
+        for file, target in destinations(await self.files(request_id), Path(dest_dir)):
+            if already_downloaded(file, target):
+                _report_done(target, on_progress)
+            else:
+                await downloader.download(file.url, target, on_progress=on_progress)
+            paths.append(target)
+        return paths
 
 
 def _report_done(target: Path, on_progress: OnDownloadProgress | None) -> None:

@@ -10,27 +10,10 @@ from typing import Any
 import pytest
 
 from offcloud_sdk import AsyncOffcloud, Offcloud
+from offcloud_sdk.testing import FakeClock, FakeOffcloud
 
 BASE = "https://offcloud.test"
 KEY = "K3yK3yK3yK3yK3yK3yK3yK3yK3yK3y99"
-
-
-class FakeClock:
-    """A `Clock` whose sleeps only move its time forward, and are recorded."""
-
-    def __init__(self) -> None:
-        self.time = 1000.0
-        self.sleeps: list[float] = []
-
-    def now(self) -> float:
-        return self.time
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.time += seconds
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 class Harness:
@@ -53,6 +36,15 @@ class Harness:
         self._clients.append(made)
         return made
 
+    def fake_client(self, fake: FakeOffcloud, **options: Any) -> Any:
+        """A client of this flavour whose requests `fake` answers (on this harness's clock)."""
+        http = fake.async_client() if self.is_async else fake.client()
+        return self.client(options.pop("api_key", fake.api_key), http_client=http, **options)
+
+    def fake(self, **options: Any) -> FakeOffcloud:
+        """A `FakeOffcloud` on this harness's clock."""
+        return FakeOffcloud(clock=self.clock, **options)
+
     def go(self, value: Any) -> Any:
         if self._loop is not None and inspect.isawaitable(value):
             return self._loop.run_until_complete(value)
@@ -61,6 +53,8 @@ class Harness:
     def close(self) -> None:
         for made in self._clients:
             self.go(made.aclose() if self.is_async else made.close())
+            http = made._runner.http
+            self.go(http.aclose() if self.is_async else http.close())
         if self._loop is not None:
             self._loop.close()
 

@@ -184,17 +184,29 @@ def test_files_reads_the_classic_list_of_links(harness: Harness) -> None:
     assert files[0].url == links[0]
 
 
-def test_files_of_a_single_file_request_builds_the_link_from_status(harness: Harness) -> None:
-    oc = harness.client()
+@pytest.mark.parametrize(
+    ("base_url", "origin"),
+    [
+        ("https://offcloud.com", "https://fr-3.offcloud.com"),
+        ("https://api.offcloud.com", "https://fr-3.offcloud.com"),
+        (BASE, BASE),  # a sandbox or proxy serves the files itself
+    ],
+)
+def test_files_of_a_single_file_request_builds_the_link_from_status(
+    harness: Harness, base_url: str, origin: str
+) -> None:
+    oc = harness.client(base_url=base_url)
     status = {"status": {"requestId": RID, "status": "downloaded", "fileName": "my file #1.iso",
                          "fileSize": "1024", "server": "fr-3"}}  # fmt: skip
     with respx.mock() as mock:
-        explore_route(mock).mock(return_value=fixture("cloud_explore/bad-archive").response())
-        mock.post(STATUS).respond(json=status)
+        mock.get(f"{base_url}/api/cloud/explore/{RID}").mock(
+            return_value=fixture("cloud_explore/bad-archive").response()
+        )
+        mock.post(f"{base_url}/api/cloud/status").respond(json=status)
         (only,) = harness.go(oc.cloud.files(RID))
     assert only == CloudFile(
         name="my file #1.iso",
-        url=f"https://fr-3.offcloud.com/cloud/download/{RID}/my%20file%20%231.iso",
+        url=f"{origin}/cloud/download/{RID}/my%20file%20%231.iso",
         size=1024,
         path="my file #1.iso",
     )

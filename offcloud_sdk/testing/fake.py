@@ -648,8 +648,8 @@ class FakeOffcloud:
             return base
         content = request.content
         if not content.is_directory:
-            return f"{base}/{quote(file.path)}"
-        return f"{base}/{content.files.index(file) + 1}/{quote(file.path)}"
+            return f"{base}/{_quoted_path(file.path)}"
+        return f"{base}/{content.files.index(file) + 1}/{_quoted_path(file.path)}"
 
 
 class _Context:
@@ -724,6 +724,12 @@ def _byte_range(header: str, size: int) -> tuple[int, int] | None:
 def _cached_file(content: FakeContent, file: FakeFile) -> dict[str, Any]:
     folders = [content.name, *file.path.split("/")[:-1]] if content.is_directory else []
     return {"filename": file.name, "folder": folders, "size": file.size}
+
+
+def _quoted_path(path: str) -> str:
+    """A file path for a URL, each part quoted; `.` and `..` too, so no client resolves them."""
+    parts = path.split("/")
+    return "/".join(quote(p, safe="") if p.strip(".") else p.replace(".", "%2E") for p in parts)
 
 
 def _site_of(url: str) -> str:

@@ -4,8 +4,9 @@
     fake.inject(ServerErrors(503), times=2, path="/api/cloud/status")
     fake.inject(DropConnection(after_bytes=1 << 20), path="/cloud/download/")
 
-Each fault spoils the next `times` matching requests (`times=None`: every one until
-`fake.clear_faults()`); `path` matches as a prefix of the request path.
+Each fault spoils the next `times` requests whose path starts with `path` (`times=None`: every
+one until `fake.clear_faults()`). A request meets at most one fault, the oldest waiting for it,
+so faults injected one after another hit requests one after another.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .answer import Answer, json_answer, text_answer
 class RateLimit:
     """HTTP 429 with `Retry-After` in seconds, or as an HTTP date when `as_date`."""
 
-    retry_after: float = 1.0
+    retry_after: float = attrs.field(default=1.0, converter=float)
     as_date: bool = False
 
     def spoil(self, answer: Answer | None, now_wall: float) -> Answer:
@@ -84,7 +85,7 @@ class Truncate:
 class Latency:
     """The answer comes `seconds` late (past the client's read timeout: a stalled server)."""
 
-    seconds: float
+    seconds: float = attrs.field(converter=float)
 
     def spoil(self, answer: Answer, now_wall: float) -> Answer:
         return attrs.evolve(answer, stall=answer.stall + self.seconds)
@@ -114,27 +115,23 @@ class FaultPlan:
         self.pending.clear()
 
     def answer(self, path: str, handle: Callable[[], Answer], now_wall: float) -> Answer:
-        """The answer to a request for `path`, spoiled by the faults that match it.
+        """The answer to a request for `path`, spoiled by the oldest fault waiting for it.
 
         A fault that replaces the answer (429, 5xx, HTML page) keeps the request from being
         handled at all, as a proxy in front of Offcloud would; the others spoil the real answer.
         """
-        faults = self._take(path)
-        replacing = [fault for fault in faults if isinstance(fault, REPLACING)]
-        answer = replacing[0].spoil(None, now_wall) if replacing else handle()
-        for fault in faults:
-            if not isinstance(fault, REPLACING):
-                answer = fault.spoil(answer, now_wall)
-        return answer
+        fault = self._take(path)
+        if isinstance(fault, REPLACING):
+            return fault.spoil(None, now_wall)
+        answer = handle()
+        return answer if fault is None else fault.spoil(answer, now_wall)
 
-    def _take(self, path: str) -> list[Fault]:
-        taken = []
-        for injected in list(self.pending):
-            if not path.startswith(injected.path):
-                continue
-            taken.append(injected.fault)
-            if injected.times is not None:
-                injected.times -= 1
-                if injected.times <= 0:
-                    self.pending.remove(injected)
-        return taken
+    def _take(self, path: str) -> Fault | None:
+        for injected in self.pending:
+            if path.startswith(injected.path):
+                if injected.times is not None:
+                    injected.times -= 1
+                    if injected.times <= 0:
+                        self.pending.remove(injected)
+                return injected.fault
+        return None
