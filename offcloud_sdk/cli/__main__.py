@@ -1,0 +1,5 @@
+"""`python -m offcloud_sdk.cli`."""
+
+from . import main
+
+main()

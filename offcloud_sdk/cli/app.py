@@ -1,0 +1,463 @@
+"""The `offcloud` command: every sub-command, built on `Offcloud` and `FakeOffcloud`."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import attrs
+import typer
+
+from .config import find_key, forget_key, save_key
+from .output import NOT_FOUND, USAGE, Failure, Output, failures_handled, human_size, plain
+from .progress import Bars
+
+if TYPE_CHECKING:
+    from offcloud_api_client.models.request_status import RequestStatus
+
+    from ..client import Offcloud
+
+app = typer.Typer(
+    name="offcloud",
+    help="Offcloud from the command line: add downloads, wait for them, fetch the files.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JsonFlag = Annotated[
+    bool, typer.Option("--json", help="Print the result as JSON on stdout, nothing else there.")
+]
+Ids = Annotated[list[str], typer.Argument(help="Request ids.", show_default=False)]
+MAGNET_OR_HASH = re.compile(r"^(magnet:|[0-9a-fA-F]{40}$|[A-Za-z2-7]{32}$)")
+
+
+@attrs.define
+class State:
+    """The options given before the sub-command."""
+
+    api_key: str | None = None
+    base_url: str | None = None
+    json_mode: bool = False
+
+    def output(self, json_flag: bool) -> Output:
+        return Output(json_mode=self.json_mode or json_flag)
+
+    def client(self, *, need_key: bool = True) -> Offcloud:
+        from ..client import Offcloud
+
+        key = find_key(self.api_key)
+        if need_key and key is None:
+            raise Failure(
+                "no API key: run `offcloud login`, pass --api-key or set OFFCLOUD_API_KEY "
+                "(the key is on https://offcloud.com/#/account)",
+                3,
+                "AuthError",
+            )
+        return Offcloud(key, base_url=self.base_url)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    api_key: Annotated[
+        str | None,
+        typer.Option(
+            "--api-key",
+            help="API key (default: $OFFCLOUD_API_KEY, then the key `login` saved).",
+            show_default=False,
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            envvar="OFFCLOUD_BASE_URL",
+            help="Talk to another server, e.g. the one `offcloud sandbox` prints.",
+            show_default=False,
+        ),
+    ] = None,
+    json_mode: JsonFlag = False,
+) -> None:
+    """Offcloud from the command line."""
+    ctx.obj = State(api_key, base_url, json_mode)
+
+
+def _state(ctx: typer.Context) -> State:
+    state = ctx.obj
+    assert isinstance(state, State)
+    return state
+
+
+# -- account ------------------------------------------------------------------------------------
+
+
+@app.command()
+def login(
+    ctx: typer.Context,
+    device: Annotated[bool, typer.Option("--device", help="Sign in in a browser.")] = False,
+    password: Annotated[
+        bool, typer.Option("--password", help="Username and password (retired by Offcloud).")
+    ] = False,
+    json_flag: JsonFlag = False,
+) -> None:
+    """Save an API key for the other commands (prompted, or from --api-key)."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out):
+        if device and password:
+            raise Failure("choose one of --device and --password", USAGE)
+        with state.client(need_key=False) as oc:
+            if device:
+
+                def show(code: str, url: str) -> None:
+                    out.say(f"Open {url} and enter the code [bold]{code}[/bold]")
+
+                key = oc.device_login(show)
+            elif password:
+                username = typer.prompt("Username (email)", err=True)
+                secret = typer.prompt("Password", hide_input=True, err=True)
+                key = oc.login(username, secret)
+            else:
+                key = state.api_key or typer.prompt("API key", hide_input=True, err=True)
+                oc.api_key = key.strip()
+            info = oc.account.info()
+        path = save_key(oc.api_key or key)
+        out.result({"user_id": info.user_id, "saved_to": path})
+        if not out.json_mode:
+            out.say(f"Logged in as {info.email or info.user_id}; key saved to {path}")
+
+
+@app.command()
+def logout(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
+    """Forget the saved API key."""
+    out = _state(ctx).output(json_flag)
+    with failures_handled(out):
+        path = forget_key()
+        out.result({"removed": None if path is None else str(path)})
+        if not out.json_mode:
+            out.say("Logged out." if path else "No saved key.")
+
+
+@app.command()
+def whoami(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
+    """The account the key belongs to."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        info = oc.account.info()
+        rows = [(name, value) for name, value in plain(info).items()]
+        out.result(info, rows, ("field", "value"))
+
+
+# -- downloads ---------------------------------------------------------------------------------
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    urls: Annotated[
+        list[str], typer.Argument(help="Links, magnets or .torrent files.", show_default=False)
+    ],
+    instant: Annotated[bool, typer.Option("--instant", help="A direct link via a proxy.")] = False,
+    remote: Annotated[
+        str | None, typer.Option("--remote", help="Send to this remote account id.")
+    ] = None,
+    folder: Annotated[str | None, typer.Option("--folder", help="Remote folder id.")] = None,
+    wait: Annotated[bool, typer.Option("--wait", help="Wait until downloaded.")] = False,
+    json_flag: JsonFlag = False,
+) -> None:
+    """Add downloads: to the cloud (default), --instant, or --remote ACCOUNT_ID."""
+    from offcloud_api_client.types import UNSET
+
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out):
+        if instant and remote:
+            raise Failure("choose one of --instant and --remote", USAGE)
+        if folder and not remote:
+            raise Failure("--folder goes with --remote", USAGE)
+        if wait and (instant or remote):
+            raise Failure("--wait works with cloud downloads", USAGE)
+        with state.client() as oc:
+            added = []
+            for url in urls:
+                url = _uploaded(oc, url)
+                if instant:
+                    added.append(oc.instant.add(url=url))
+                elif remote:
+                    added.append(
+                        oc.remote.add(url=url, remote_option_id=remote, folder_id=folder or UNSET)
+                    )
+                else:
+                    added.append(oc.cloud.add(url=url))
+            result: Any = added
+            if wait:
+                ids = [request.request_id for request in added]
+                result = list(_wait(oc, out, ids).values())
+        rows: list[tuple[object, ...]] = [
+            (r.request_id, r.status, _field(r, "file_name")) for r in result
+        ]
+        columns = ["id", "status", "name"]
+        if instant:  # the instant link is the point of an instant download
+            rows = [(*row, _field(r, "url")) for row, r in zip(rows, result, strict=True)]
+            columns.append("link")
+        out.result(result, rows, columns)
+
+
+def _uploaded(oc: Offcloud, item: str) -> str:
+    """A local .torrent file is uploaded first; anything else is a link as it is."""
+    path = Path(item)
+    if not item.lower().endswith(".torrent") or not path.is_file():
+        return item
+    from offcloud_api_client.types import File
+
+    with path.open("rb") as file:
+        upload = oc.torrents.upload(file=File(payload=file, file_name=path.name))
+    return str(upload.url)
+
+
+@app.command()
+def status(ctx: typer.Context, ids: Ids, json_flag: JsonFlag = False) -> None:
+    """The status of cloud downloads."""
+    from ..polling import statuses_by_id
+
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        answer = oc.cloud.status(request_ids=ids) if len(ids) > 1 else None
+        if answer is None:
+            answer = oc.cloud.status(request_id=ids[0])
+        found = statuses_by_id(answer, ids)
+        missing = [i for i in ids if i not in found]
+        statuses = [found[i] for i in ids if i in found]
+        out.result(statuses, _status_rows(statuses), ("id", "status", "progress", "size", "name"))
+        if missing:
+            raise Failure(f"not found: {', '.join(missing)}", NOT_FOUND, "NotFoundError")
+
+
+@app.command("wait")
+def wait_command(
+    ctx: typer.Context,
+    ids: Ids,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", help="Give up after this many seconds.")
+    ] = None,
+    json_flag: JsonFlag = False,
+) -> None:
+    """Wait for cloud downloads to finish, with a progress bar each."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        statuses = list(_wait(oc, out, ids, timeout=timeout).values())
+        out.result(statuses, _status_rows(statuses), ("id", "status", "progress", "size", "name"))
+
+
+def _wait(
+    oc: Offcloud, out: Output, ids: list[str], *, timeout: float | None = None
+) -> dict[str, RequestStatus]:
+    with Bars(out, bytes_mode=False) as bars:
+        return oc.cloud.wait_all(ids, timeout=timeout, poll_interval=1.0, on_progress=bars.status)
+
+
+@app.command("ls")
+def list_files(
+    ctx: typer.Context,
+    request_id: Annotated[str, typer.Argument(help="Request id.", show_default=False)],
+    json_flag: JsonFlag = False,
+) -> None:
+    """The files of a finished cloud download."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        files = oc.cloud.files(request_id)
+        rows = [(f.path or f.name, human_size(f.size) if f.size is not None else "") for f in files]
+        out.result(files, rows, ("path", "size"))
+
+
+@app.command()
+def get(
+    ctx: typer.Context,
+    items: Annotated[
+        list[str], typer.Argument(help="Request ids or file links.", show_default=False)
+    ],
+    output_dir: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder to download into.")
+    ] = Path("."),
+    json_flag: JsonFlag = False,
+) -> None:
+    """Download the files of requests (or single links) into a folder, resumably."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc, Bars(out, bytes_mode=True) as bars:
+        paths: list[Path] = []
+        for item in items:
+            if item.startswith(("http://", "https://")):
+                paths.append(oc.files.download(item, output_dir, on_progress=bars.download))
+            else:
+                paths += oc.cloud.download(item, output_dir, on_progress=bars.download)
+        out.result(paths, [(p, human_size(p.stat().st_size)) for p in paths], ("file", "size"))
+
+
+@app.command()
+def history(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
+    """Your cloud downloads."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        items = oc.cloud.history()
+        rows = [
+            (i.request_id, _field(i, "status"), _field(i, "file_name"), _field(i, "created_on"))
+            for i in items
+        ]
+        out.result(items, rows, ("id", "status", "name", "created"))
+
+
+@app.command()
+def rm(ctx: typer.Context, ids: Ids, json_flag: JsonFlag = False) -> None:
+    """Remove cloud downloads."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        answer = oc.cloud.remove(requests=ids)
+        out.result(answer)
+        if not out.json_mode:
+            out.say(f"Removed {len(ids)} request(s).")
+
+
+@app.command()
+def retry(
+    ctx: typer.Context,
+    request_id: Annotated[str, typer.Argument(help="Request id.", show_default=False)],
+    json_flag: JsonFlag = False,
+) -> None:
+    """Retry a failed cloud download."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        answer = oc.cloud.retry(request_id)
+        out.result(answer)
+        if not out.json_mode:
+            out.say(f"Retrying {request_id}.")
+
+
+@app.command()
+def cache(
+    ctx: typer.Context,
+    items: Annotated[list[str], typer.Argument(help="Infohashes or magnets.", show_default=False)],
+    json_flag: JsonFlag = False,
+) -> None:
+    """Which torrents Offcloud has cached."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        cached = oc.cache.check(items)
+        out.result(
+            cached,
+            [(item, "yes" if hit else "no") for item, hit in cached.items()],
+            ("torrent", "cached"),
+        )
+
+
+@app.command()
+def proxies(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
+    """The proxies instant downloads can use."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        answer = oc.proxies.list()
+        listed = answer if isinstance(answer, list) else answer.list_
+        rows = [(p.id, _field(p, "name"), _field(p, "region")) for p in listed]
+        out.result(listed, rows, ("id", "name", "region"))
+
+
+@app.command()
+def sites(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
+    """The sites Offcloud supports, and their health."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        listed = oc.sites.list()
+        out.result(listed, [(s.name, _field(s, "status")) for s in listed], ("site", "status"))
+
+
+@app.command()
+def remotes(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
+    """Your remote accounts (for `add --remote`)."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        answer = oc.remote.accounts()
+        listed = answer if isinstance(answer, list) else answer.data
+        rows = [
+            (
+                _field(a, "remote_option_id") or _field(a, "account_id"),
+                _field(a, "type_"),
+                _field(a, "username"),
+                _field(a, "host"),
+            )
+            for a in listed
+        ]
+        out.result(listed, rows, ("id", "type", "user", "host"))
+
+
+# -- the sandbox -------------------------------------------------------------------------------
+
+
+@app.command()
+def sandbox(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port (0: any free one).")] = 0,
+    speed: Annotated[float, typer.Option(help="Download speed, MiB/s.")] = 8.0,
+    json_flag: JsonFlag = False,
+) -> None:
+    """Run a fake Offcloud on this machine until Ctrl-C, to try the SDK and the CLI."""
+    from ..clock import SystemClock
+    from ..testing import FakeOffcloud
+    from ..testing.demo import add_demo_content
+
+    out = _state(ctx).output(json_flag)
+    with failures_handled(out):
+        fake = FakeOffcloud(clock=SystemClock(), speed=speed * (1 << 20))
+        magnets = add_demo_content(fake)
+        with fake.serve(host, port) as base_url:
+            out.result({"base_url": base_url, "api_key": fake.api_key, "magnets": magnets})
+            if not out.json_mode:
+                out.say(f"Fake Offcloud at {base_url} (Ctrl-C stops it). Try:\n")
+                out.say(f"  export OFFCLOUD_BASE_URL={base_url}")
+                out.say(f"  export OFFCLOUD_API_KEY={fake.api_key}")
+                out.say(f"  offcloud add --wait '{magnets[0]}'")
+            while True:
+                time.sleep(3600)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _field(model: object, name: str) -> Any:
+    """A model's field, or None when Offcloud left it out."""
+    from offcloud_api_client.types import Unset
+
+    value = getattr(model, name, None)
+    return None if isinstance(value, Unset) else value
+
+
+def _status_rows(statuses: list[RequestStatus]) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for s in statuses:
+        progress = _field(s, "progress")
+        size = _field(s, "file_size")
+        rows.append(
+            (
+                s.request_id,
+                s.status,
+                "" if progress is None else f"{progress:.0%}",
+                "" if size is None else human_size(size),
+                _field(s, "file_name"),
+            )
+        )
+    return rows
