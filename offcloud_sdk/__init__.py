@@ -13,10 +13,50 @@ The typed resources and models are generated from `openapi/offcloud.yaml` into t
 login, errors (`offcloud_sdk.exceptions`), retries, helpers, and the seed's `OffcloudAPI`.
 """
 
-from .client import AsyncOffcloud, Offcloud
-from .cloud_files import CloudFile
-from .compat import OffcloudAPI
-from .settings import KeyIn
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .version import __version__
 
-__all__ = ["AsyncOffcloud", "CloudFile", "KeyIn", "Offcloud", "OffcloudAPI", "__version__"]
+if TYPE_CHECKING:
+    from .client import AsyncOffcloud, Offcloud
+    from .cloud_files import CloudFile
+    from .compat import OffcloudAPI
+    from .downloads import DownloadProgress
+    from .settings import KeyIn
+
+__all__ = [
+    "AsyncOffcloud",
+    "CloudFile",
+    "DownloadProgress",
+    "KeyIn",
+    "Offcloud",
+    "OffcloudAPI",
+    "__version__",
+]
+
+# Imported on first use, so `import offcloud_sdk.exceptions` or the CLI's `--help` do not pay
+# for the HTTP stack and the generated models.
+_HOMES = {
+    "AsyncOffcloud": "client",
+    "Offcloud": "client",
+    "CloudFile": "cloud_files",
+    "OffcloudAPI": "compat",
+    "DownloadProgress": "downloads",
+    "KeyIn": "settings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

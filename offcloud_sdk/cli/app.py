@@ -11,7 +11,16 @@ import attrs
 import typer
 
 from .config import find_key, forget_key, save_key
-from .output import NOT_FOUND, USAGE, Failure, Output, failures_handled, human_size, plain
+from .output import (
+    API_ERROR,
+    NOT_FOUND,
+    USAGE,
+    Failure,
+    Output,
+    failures_handled,
+    human_size,
+    plain,
+)
 from .progress import Bars
 
 if TYPE_CHECKING:
@@ -292,13 +301,19 @@ def get(
     """Download the files of requests (or single links) into a folder, resumably."""
     state = _state(ctx)
     out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc, Bars(out, bytes_mode=True) as bars:
+    with failures_handled(out), state.client() as oc:
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise Failure(f"cannot make {output_dir}: {exc.strerror}", API_ERROR) from None
         paths: list[Path] = []
-        for item in items:
-            if item.startswith(("http://", "https://")):
-                paths.append(oc.files.download(item, output_dir, on_progress=bars.download))
-            else:
-                paths += oc.cloud.download(item, output_dir, on_progress=bars.download)
+        with Bars(out, bytes_mode=True) as bars:
+            for item in items:
+                if item.startswith(("http://", "https://")):
+                    paths.append(oc.files.download(item, output_dir, on_progress=bars.download))
+                else:
+                    paths += oc.cloud.download(item, output_dir, on_progress=bars.download)
+        paths = [path.resolve() for path in paths]
         out.result(paths, [(p, human_size(p.stat().st_size)) for p in paths], ("file", "size"))
 
 
