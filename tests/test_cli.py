@@ -6,6 +6,7 @@ downloads finished without anybody sleeping.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -14,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -328,3 +330,48 @@ def test_the_sandbox_command_serves_until_interrupted(tmp_path: Path) -> None:
         _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130
     assert "Traceback" not in stderr
+
+
+# -- in process: what a terminal would see --------------------------------------------------------
+
+
+def test_progress_bars_are_drawn_on_a_terminal(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from offcloud_sdk import Offcloud
+    from offcloud_sdk.cli.output import Output
+    from offcloud_sdk.cli.progress import Bars
+
+    screen = io.StringIO()
+    output = Output(stderr=Console(file=screen, force_terminal=True, width=120))
+    fake = FakeOffcloud()
+    magnet = fake.add_torrent("Drawn", {"drawn.bin": 300_000}, cached=True)
+    with Offcloud(fake.api_key, http_client=fake.client()) as oc:
+        request = oc.cloud.add(url=magnet)
+        with (
+            mock.patch.object(sys.stderr, "isatty", return_value=True),
+            Bars(output, bytes_mode=True) as bars,
+        ):
+            oc.cloud.download(request.request_id, tmp_path, on_progress=bars.download)
+    assert "drawn.bin" in screen.getvalue()
+    assert "300.0/300.0 kB" in screen.getvalue()
+
+
+def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
+    from offcloud_sdk.cli.output import Output
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert Output().stderr.no_color
+    assert Output().stdout.no_color
+
+
+def test_an_unexpected_failure_is_still_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import typer
+
+    from offcloud_sdk.cli.output import Output, failures_handled
+
+    with pytest.raises(typer.Exit) as ended, failures_handled(Output(secrets=["s3cret"])):
+        raise RuntimeError("broke with key s3cret")
+    assert ended.value.exit_code == 1
+    line = one_line(capsys.readouterr().err)
+    assert line == "offcloud: error: unexpected failure (RuntimeError: broke with key ***)"

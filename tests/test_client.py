@@ -199,7 +199,8 @@ def test_the_async_client_has_the_same_surface_awaited() -> None:
     sync_client, async_client = Offcloud("k"), AsyncOffcloud("k")
     pairs = [(Offcloud, AsyncOffcloud, {"close": "aclose"})]
     pairs += [
-        (type(getattr(sync_client, tag)), type(getattr(async_client, tag)), {}) for tag in TAGS
+        (type(getattr(sync_client, tag)), type(getattr(async_client, tag)), {})
+        for tag in [*TAGS, "files"]
     ]
     for sync_cls, async_cls, renamed in pairs:
         sync_methods, async_methods = public_methods(sync_cls), public_methods(async_cls)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from sdk_support import Harness
-from spec_support import operations, response_schema, schema_errors
+from spec_support import ROOT, operations, response_schema, schema_errors
 
 from offcloud_sdk import Offcloud
 from offcloud_sdk.exceptions import (
@@ -458,3 +460,12 @@ def test_the_server_drops_connections_mid_body(fake: FakeOffcloud) -> None:
         with pytest.raises(httpx.RemoteProtocolError):
             httpx.get(request_url)
         assert len(httpx.get(request_url).content) == 1 << 20
+
+
+def test_the_readme_example_runs(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    (example,) = [block for block in blocks if "def test_my_code_fetches_a_season" in block]
+    namespace: dict[str, Any] = {}
+    exec(compile(example, "README.md", "exec"), namespace)
+    namespace["test_my_code_fetches_a_season"](tmp_path)

@@ -53,7 +53,8 @@ class State:
     json_mode: bool = False
 
     def output(self, json_flag: bool) -> Output:
-        return Output(json_mode=self.json_mode or json_flag)
+        secrets = [key for key in (self.api_key, find_key(None)) if key]
+        return Output(json_mode=self.json_mode or json_flag, secrets=secrets)
 
     def client(self, *, need_key: bool = True) -> Offcloud:
         from ..client import Offcloud

@@ -61,6 +61,8 @@ class Output:
     """Prints for one command run."""
 
     json_mode: bool = False
+    secrets: list[str] = attrs.field(factory=list, repr=False)
+    """Keys to keep out of any message."""
     _stdout: Console | None = None
     _stderr: Console | None = None
 
@@ -143,6 +145,14 @@ def failures_handled(output: Output) -> Iterator[None]:
     except KeyboardInterrupt:
         output.error(Failure("interrupted", INTERRUPTED, "Interrupted"))
         raise typer.Exit(INTERRUPTED) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        from ..redaction import redact
+
+        detail = redact(f"{type(exc).__name__}: {exc}", output.secrets)
+        output.error(Failure(f"unexpected failure ({detail})", API_ERROR, "InternalError"))
+        raise typer.Exit(API_ERROR) from None
 
 
 def plain(value: Any) -> Any:

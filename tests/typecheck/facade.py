@@ -6,6 +6,7 @@ methods through `Offcloud`/`AsyncOffcloud`, and the helpers the facade adds.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, assert_type
 
 from offcloud_api_client.models import (
@@ -36,6 +37,8 @@ def sync_client(oc: Offcloud) -> None:
     assert_type(oc.cloud.wait("r", timeout=60), RequestStatus)
     assert_type(oc.cloud.wait_all(["r"]), dict[str, RequestStatus])
     assert_type(oc.cloud.files("r"), list[CloudFile])
+    assert_type(oc.cloud.download("r", "dir"), list[Path])
+    assert_type(oc.files.download("https://x/f", Path("f"), on_progress=print), Path)
     assert_type(oc.cache.check(["a" * 40]), dict[str, bool])
     assert_type(oc.cache.check_hashes(hashes=["a"]), CacheCheckResponse)
     assert_type(oc.login("u", "p"), str)
@@ -50,6 +53,8 @@ async def async_client(oc: AsyncOffcloud) -> None:
     assert_type(await oc.cloud.wait("r"), RequestStatus)
     assert_type(await oc.cloud.wait_all(["r"]), dict[str, RequestStatus])
     assert_type(await oc.cloud.files("r"), list[CloudFile])
+    assert_type(await oc.cloud.download("r", "dir"), list[Path])
+    assert_type(await oc.files.download("https://x/f", "f", resume=False), Path)
     assert_type(await oc.cache.check(["a" * 40]), dict[str, bool])
     assert_type(await oc.login("u", "p"), str)
     assert_type(await oc.device_login(lambda code, url: None), str)
