@@ -23,6 +23,7 @@ import httpx
 from .answers import connection_failure, http_failure
 from .exceptions import (
     APIConnectionError,
+    InvalidArgumentError,
     LocalFileError,
     OffcloudError,
     UnexpectedResponseError,
@@ -85,11 +86,14 @@ class Transfer:
         on_progress: OnDownloadProgress | None,
     ) -> Transfer:
         """Check the arguments and prepare `dest` (a file path, or a folder to put it in)."""
-        parsed = httpx.URL(url)
+        try:
+            parsed = httpx.URL(url)
+        except (httpx.InvalidURL, TypeError):
+            parsed = httpx.URL()
         if parsed.scheme not in ("http", "https") or not parsed.host:
-            raise UnexpectedResponseError(f"not a download link: {redact(url)!r}")
+            raise InvalidArgumentError(f"not a download link: {redact(str(url))!r}")
         target = Path(dest)
-        if target.is_dir():
+        if target.is_dir() or os.fspath(dest).endswith(("/", os.sep)):
             target = target / safe_name(parsed.path.rsplit("/", 1)[-1] or "download")
         transfer = cls(url, target, settings, on_progress)
         with transfer._local("prepare"):
@@ -127,7 +131,9 @@ class Transfer:
         if status == 416 and self.done:
             total = _content_range(response.headers.get("content-range"))[2]
             self._complete = total == self.done
-            if not self._complete:
+            if self._complete:
+                self.total = total
+            else:
                 self._restart()  # the part file does not fit the file any more
             return False
         if status == 206:
@@ -168,7 +174,12 @@ class Transfer:
             return False
         if self._complete:
             return True
-        return self._writing and (self.total is None or self.done >= self.total)
+        if self._writing and self.total is not None and self.done > self.total:
+            self._restart()
+            raise UnexpectedResponseError(
+                f"download {self._where()}: got {self.done} bytes, {self.total} announced"
+            )
+        return self._writing and (self.total is None or self.done == self.total)
 
     def retry_delay(self, outcome: httpx.Response | Exception, policy: RetryPolicy) -> float:
         """Seconds to wait before the next attempt; raises when the download gives up.

@@ -15,6 +15,7 @@ from offcloud_sdk.downloads import DownloadProgress
 from offcloud_sdk.exceptions import (
     APIConnectionError,
     AuthError,
+    InvalidArgumentError,
     LocalFileError,
     NotFoundError,
     OffcloudError,
@@ -211,10 +212,31 @@ def test_the_key_never_reaches_the_log(
     assert KEY not in caplog.text
 
 
-def test_not_a_link(harness: Harness, tmp_path: Path) -> None:
+@pytest.mark.parametrize("link", ["ftp://example.com/x", "https://", "http://[::1", "/local/path"])
+def test_not_a_link(harness: Harness, tmp_path: Path, link: str) -> None:
     oc = harness.client()
-    with pytest.raises(UnexpectedResponseError, match="not a download link"):
-        harness.go(oc.files.download("ftp://example.com/x", tmp_path))
+    with pytest.raises(InvalidArgumentError, match="not a download link"):
+        harness.go(oc.files.download(link, tmp_path))
+
+
+def test_a_dest_ending_in_a_separator_is_a_folder(harness: Harness, tmp_path: Path) -> None:
+    _fake, oc, request_id = finished(harness)
+    link = first_link(harness, oc, request_id)
+    got = harness.go(oc.files.download(link, f"{tmp_path}/new/"))
+    assert got == tmp_path / "new" / "e01.mkv"
+
+
+def test_more_bytes_than_announced_is_refused(harness: Harness, tmp_path: Path) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Length": "3"}, content=b"12345")
+
+    http = (httpx.AsyncClient if harness.is_async else httpx.Client)(
+        transport=httpx.MockTransport(answer)
+    )
+    oc = harness.client(http_client=http)
+    with pytest.raises(UnexpectedResponseError, match="5 bytes, 3 announced"):
+        harness.go(oc.files.download("https://fr-1.offcloud.com/x/f.bin", tmp_path))
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_an_unwritable_destination_is_a_local_file_error(harness: Harness, tmp_path: Path) -> None:

@@ -270,7 +270,9 @@ def _wait(
     oc: Offcloud, out: Output, ids: list[str], *, timeout: float | None = None
 ) -> dict[str, RequestStatus]:
     with Bars(out, bytes_mode=False) as bars:
-        return oc.cloud.wait_all(ids, timeout=timeout, poll_interval=1.0, on_progress=bars.status)
+        return oc.cloud.wait_all(
+            ids, timeout=timeout, poll_interval=1.0, max_poll_interval=5.0, on_progress=bars.status
+        )
 
 
 @app.command("ls")
@@ -447,8 +449,11 @@ def sandbox(
                 out.say(f"  export OFFCLOUD_BASE_URL={base_url}")
                 out.say(f"  export OFFCLOUD_API_KEY={fake.api_key}")
                 out.say(f"  offcloud add --wait '{magnets[0]}'")
-            while True:
-                time.sleep(3600)
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:  # the way to stop it: not an error
+                out.say("Sandbox stopped.")
 
 
 # -- helpers -----------------------------------------------------------------------------------

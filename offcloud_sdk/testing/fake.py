@@ -34,6 +34,7 @@ from .content import FakeContent, FakeFile
 from .faults import Fault, FaultPlan
 from .forms import request_fields
 from .routes import Route, route_for
+from .storage import file_answer, quoted_path
 
 DEFAULT_KEY = "FakeOffcloudApiKey00000000000001"
 SESSION_COOKIE = "connect.sid"
@@ -576,11 +577,11 @@ class FakeOffcloud:
         wanted = c.params.get("path") or ""
         files = request.content.files
         if wanted in ("", request.content.name) and len(files) == 1:
-            return _file_answer(c.request, files[0])
+            return file_answer(c.request, files[0])
         index = c.params.get("index")
         for position, file in enumerate(files):
             if file.path == wanted and (index is None or int(index) == position + 1):
-                return _file_answer(c.request, file)
+                return file_answer(c.request, file)
         return not_found_page()
 
     # -- helpers -----------------------------------------------------------------------------
@@ -648,8 +649,8 @@ class FakeOffcloud:
             return base
         content = request.content
         if not content.is_directory:
-            return f"{base}/{_quoted_path(file.path)}"
-        return f"{base}/{content.files.index(file) + 1}/{_quoted_path(file.path)}"
+            return f"{base}/{quoted_path(file.path)}"
+        return f"{base}/{content.files.index(file) + 1}/{quoted_path(file.path)}"
 
 
 class _Context:
@@ -680,56 +681,9 @@ def _key_of(request: httpx.Request, fields: dict[str, Any]) -> str | None:
     return None
 
 
-def _file_answer(request: httpx.Request, file: FakeFile) -> Answer:
-    """A file, whole or the byte range asked for, as Offcloud's storage hosts serve it."""
-    headers = {
-        "Content-Type": "application/octet-stream",
-        "Accept-Ranges": "bytes",
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(file.name)}",
-    }
-    start, end = 0, file.size
-    status = 200
-    wanted = request.headers.get("range")
-    if wanted:
-        parsed = _byte_range(wanted, file.size)
-        if parsed is None:
-            return Answer(416, {**headers, "Content-Range": f"bytes */{file.size}"})
-        start, end = parsed
-        status = 206
-        headers["Content-Range"] = f"bytes {start}-{end - 1}/{file.size}"
-    if request.method == "HEAD":
-        return Answer(status, {**headers, "Content-Length": str(end - start)})
-    return Answer(status, headers, file.chunks(start, end), length=end - start)
-
-
-def _byte_range(header: str, size: int) -> tuple[int, int] | None:
-    """`bytes=a-b`, `bytes=a-` or `bytes=-n` as [start, end); None when unsatisfiable."""
-    unit, _, spec = header.partition("=")
-    if unit.strip() != "bytes" or "," in spec:
-        return None
-    first, _, last = spec.strip().partition("-")
-    try:
-        if not first:
-            start, end = max(0, size - int(last)), size
-        else:
-            start = int(first)
-            end = min(size, int(last) + 1) if last else size
-    except ValueError:
-        return None
-    if start >= size or start >= end:
-        return None
-    return start, end
-
-
 def _cached_file(content: FakeContent, file: FakeFile) -> dict[str, Any]:
     folders = [content.name, *file.path.split("/")[:-1]] if content.is_directory else []
     return {"filename": file.name, "folder": folders, "size": file.size}
-
-
-def _quoted_path(path: str) -> str:
-    """A file path for a URL, each part quoted; `.` and `..` too, so no client resolves them."""
-    parts = path.split("/")
-    return "/".join(quote(p, safe="") if p.strip(".") else p.replace(".", "%2E") for p in parts)
 
 
 def _site_of(url: str) -> str:
