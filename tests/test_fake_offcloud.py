@@ -469,3 +469,36 @@ def test_the_readme_example_runs(tmp_path: Path) -> None:
     namespace: dict[str, Any] = {}
     exec(compile(example, "README.md", "exec"), namespace)
     namespace["test_my_code_fetches_a_season"](tmp_path)
+
+
+def test_the_seed_client_works_against_the_fake() -> None:
+    from offcloud_sdk import OffcloudAPI
+
+    fake = FakeOffcloud(clock=FakeClock(), classic_login=True)
+    magnet = fake.add_torrent(MAGNET_NAME, FILES, cached=True)
+    with OffcloudAPI(http_client=fake.client()) as api:
+        assert api.login(fake.username, fake.password)["userId"] == fake.user_id
+        assert api.get_api_key()["apiKey"] == fake.api_key
+        api.api_key = fake.api_key
+        request = api.cloud(magnet)
+        assert request["status"] == "downloaded"
+        assert api.cloud_status(str(request["requestId"]))["status"]["status"] == "downloaded"
+        links = api.list_cloud(str(request["requestId"]))
+        assert [link.rsplit("/", 1)[-1] for link in links] == ["e01.mkv", "e02.mkv"]
+        infohash = magnet.split("btih:")[1].split("&")[0]
+        assert api.cache_info([infohash]) == {"cachedItems": [infohash]}
+
+
+def test_classic_form_bodies_and_query_keys(fake: FakeOffcloud) -> None:
+    cached = fake.add_torrent("Cached", cached=True)
+    digest = cached.split("btih:")[1].split("&")[0]
+    with fake.client(base_url="https://offcloud.com") as http:
+        params = {"key": fake.api_key}
+        check = http.post("/api/cache", params=params, data={"hashes[]": [digest, "0" * 40]})
+        assert check.json() == {"cachedItems": [digest]}
+        repeated = http.post("/api/cache", params=params, data={"hashes": [digest, "0" * 40]})
+        assert repeated.json() == {"cachedItems": [digest]}
+        added = http.post("/api/cloud", data={"url": cached, "key": fake.api_key})
+        assert added.json()["status"] == "downloaded"
+        refused = http.post("/api/cloud", data={"url": cached, "apikey": "wrong"})
+        assert (refused.status_code, refused.json()) == (401, {"error": "NOAUTH"})
