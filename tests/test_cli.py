@@ -208,11 +208,22 @@ def test_login_with_a_bad_key_saves_nothing(sandbox: Sandbox) -> None:
     assert not (sandbox.home / "config" / "offcloud" / "credentials.json").exists()
 
 
-def test_device_login(sandbox: Sandbox) -> None:
-    done = sandbox.run("--json", "login", "--device", OFFCLOUD_API_KEY=None)
-    assert done.returncode == 0, done.stderr
+def test_device_login(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    # In process, so the pauses between polls go to a fake clock instead of really sleeping.
+    from typer.testing import CliRunner
+
+    from offcloud_sdk import client
+    from offcloud_sdk.cli.app import app
+
+    monkeypatch.setattr(client, "SystemClock", FakeClock)
+    env = sandbox.env(OFFCLOUD_API_KEY=None)
+    monkeypatch.delenv("OFFCLOUD_API_KEY", raising=False)
+    done = CliRunner().invoke(app, ["--json", "login", "--device"], env=env)
+    assert done.exit_code == 0, done.output
     assert "enter the code" in done.stderr
     assert json.loads(done.stdout)["user_id"] == sandbox.fake.user_id
+    saved = sandbox.home / "config" / "offcloud" / "credentials.json"
+    assert json.loads(saved.read_text()) == {"api_key": sandbox.fake.api_key}
 
 
 def test_password_login_explains_it_is_retired(sandbox: Sandbox) -> None:
@@ -281,7 +292,7 @@ def test_not_available_is_exit_5(sandbox: Sandbox) -> None:
 
 
 def test_no_server_is_exit_6(sandbox: Sandbox) -> None:
-    done = sandbox.run("whoami", OFFCLOUD_BASE_URL="http://127.0.0.1:9")
+    done = sandbox.run("--max-retries", "0", "whoami", OFFCLOUD_BASE_URL="http://127.0.0.1:9")
     assert done.returncode == 6
     assert one_line(done.stderr).startswith("offcloud: error: ")
 

@@ -22,7 +22,7 @@ from offcloud_sdk.exceptions import (
     UnexpectedResponseError,
 )
 from offcloud_sdk.safe_paths import safe_destination, safe_name
-from offcloud_sdk.testing import DropConnection, FakeOffcloud, RateLimit, ServerErrors
+from offcloud_sdk.testing import DropConnection, FakeClock, FakeOffcloud, RateLimit, ServerErrors
 
 SIZE = 3 * (1 << 20) + 12345
 
@@ -362,12 +362,14 @@ def test_a_symlink_out_of_dest_dir_is_refused(tmp_path: Path) -> None:
 def test_resume_over_a_real_socket(tmp_path: Path) -> None:
     fake = FakeOffcloud()
     magnet = fake.add_torrent("Big", {"big.bin": 4 << 20}, cached=True)
-    with fake.serve() as base_url, Offcloud(fake.api_key, base_url=base_url) as oc:
+    clock = FakeClock()  # the pauses before resuming go here, not to real sleep
+    with fake.serve() as base_url, Offcloud(fake.api_key, base_url=base_url, clock=clock) as oc:
         request = oc.cloud.add(url=magnet)
         link = oc.cloud.files(request.request_id)[0].url
-        for cut in (1 << 20, 5, 3 << 20):
+        for cut in (1 << 20, 5, 1 << 20):
             fake.inject(DropConnection(after_bytes=cut), path="/cloud/download/")
         oc_fast = oc.with_options(max_retries=3)
         dest = oc_fast.files.download(link, tmp_path)
     assert dest.read_bytes() == fake.file(request.request_id).read()
     assert [p.name for p in tmp_path.iterdir()] == ["big.bin"]
+    assert len(clock.sleeps) == 3

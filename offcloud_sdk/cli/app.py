@@ -51,6 +51,8 @@ class State:
     api_key: str | None = None
     base_url: str | None = None
     json_mode: bool = False
+    max_retries: int = 2
+    timeout: float = 30.0
 
     def output(self, json_flag: bool) -> Output:
         secrets = [key for key in (self.api_key, find_key(None)) if key]
@@ -67,7 +69,9 @@ class State:
                 3,
                 "AuthError",
             )
-        return Offcloud(key, base_url=self.base_url)
+        return Offcloud(
+            key, base_url=self.base_url, max_retries=self.max_retries, timeout=self.timeout
+        )
 
 
 @app.callback()
@@ -91,9 +95,15 @@ def main(
         ),
     ] = None,
     json_mode: JsonFlag = False,
+    max_retries: Annotated[
+        int, typer.Option("--max-retries", min=0, help="Retries per call on network errors.")
+    ] = 2,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each answer.")
+    ] = 30.0,
 ) -> None:
     """Offcloud from the command line."""
-    ctx.obj = State(api_key, base_url, json_mode)
+    ctx.obj = State(api_key, base_url, json_mode, max_retries, timeout)
 
 
 def _state(ctx: typer.Context) -> State:
