@@ -205,6 +205,14 @@ class Transfer:
         )
         if delay is None:
             raise self._gave_up(outcome)
+        logger.debug(
+            "download %s: attempt %d ended at %d bytes (%s); again in %.2f s",
+            self._where(),
+            self.attempts,
+            self.done,
+            type(outcome).__name__ if isinstance(outcome, Exception) else outcome.status_code,
+            delay,
+        )
         return delay
 
     def finish(self) -> Path:

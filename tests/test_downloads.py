@@ -206,7 +206,9 @@ def test_the_key_never_reaches_the_log(
 ) -> None:
     fake, oc, request_id = finished(harness)
     caplog.set_level("DEBUG")
+    fake.inject(DropConnection(after_bytes=1000), path="/cloud/download/")
     harness.go(oc.files.download(first_link(harness, oc, request_id) + f"?key={KEY}", tmp_path))
+    assert "again in" in caplog.text
     assert "bytes in" in caplog.text
     assert fake.api_key not in caplog.text
     assert KEY not in caplog.text
