@@ -502,3 +502,17 @@ def test_classic_form_bodies_and_query_keys(fake: FakeOffcloud) -> None:
         assert added.json()["status"] == "downloaded"
         refused = http.post("/api/cloud", data={"url": cached, "apikey": "wrong"})
         assert (refused.status_code, refused.json()) == (401, {"error": "NOAUTH"})
+
+
+def test_unknown_links_give_the_same_file_each_time_and_become_cached(
+    fake: FakeOffcloud, oc: Offcloud
+) -> None:
+    magnet = "magnet:?xt=urn:btih:" + "ab" * 20 + "&dn=Unknown+Film"
+    first = oc.cloud.add(url=magnet)
+    assert first.file_name == "Unknown Film"
+    assert oc.cache.check([magnet]) == {magnet: False}
+    oc.cloud.wait(first.request_id)
+    assert oc.cache.check(["AB" * 20]) == {"AB" * 20: True}
+    second = oc.cloud.add(url=magnet)
+    assert second.status == "downloaded"
+    assert fake.file(first.request_id).read() == fake.file(second.request_id).read()

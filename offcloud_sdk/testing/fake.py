@@ -40,6 +40,8 @@ DEFAULT_KEY = "FakeOffcloudApiKey00000000000001"
 SESSION_COOKIE = "connect.sid"
 MiB = 1 << 20
 DeviceApproval = Literal["auto", "manual", "deny"]
+Kind = Literal["cloud", "instant", "remote", "cache"]
+"""What a request is: the three kinds of download, and the links `cache_download` makes."""
 ClockLike = Clock | FakeClock
 
 
@@ -48,7 +50,7 @@ class FakeRequest:
     """One download request the fake holds."""
 
     request_id: str
-    kind: Literal["cloud", "instant", "remote", "cache"]
+    kind: Kind
     url: str
     content: FakeContent
     created_on: str
@@ -56,6 +58,8 @@ class FakeRequest:
     remote_option_id: str | None = None
     removed: bool = False
     fails: str | None = None
+    cached: bool = False
+    """Offcloud had it already when it was added: `downloaded` at once."""
 
 
 @attrs.define
@@ -237,12 +241,20 @@ class FakeOffcloud:
     def now(self) -> float:
         return self.clock.now()
 
+    def has_session(self, request: httpx.Request) -> bool:
+        """Whether the request carries a `connect.sid` cookie from a login."""
+        cookies = str(request.headers.get("cookie", "")).split(";")
+        return any(
+            name.strip() == SESSION_COOKIE and value.strip() in self._sessions
+            for name, _, value in (cookie.partition("=") for cookie in cookies)
+        )
+
     def status_of(self, request: FakeRequest) -> dict[str, Any]:
         """A request's status as `cloud_status` answers it, at the fake's current time."""
         content = request.content
         size = content.size
         failed = False
-        if content.cached or request.kind in ("instant", "cache"):
+        if request.cached or request.kind in ("instant", "cache"):
             word, amount = "downloaded", size
         else:
             elapsed = self.now() - request.started - self.queue_seconds
@@ -409,9 +421,9 @@ class FakeOffcloud:
         return json_answer({"status": self.status_of(request)})
 
     def _cloud_explore(self, c: _Context) -> Answer:
-        request, refusal = self._finished(c)
-        if request is None:
-            return refusal
+        request = self._finished(c)
+        if isinstance(request, Answer):
+            return request
         content = request.content
         if not content.is_directory:
             return json_answer({"error": "Bad archive"})
@@ -430,9 +442,9 @@ class FakeOffcloud:
         return json_answer([self._link(c, request, file) for file in content.files])
 
     def _cloud_list(self, c: _Context) -> Answer:
-        request, refusal = self._finished(c)
-        if request is None:
-            return refusal
+        request = self._finished(c)
+        if isinstance(request, Answer):
+            return request
         links = [self._link(c, request, file) for file in request.content.files]
         return text_answer("\n".join(links) + "\n")
 
@@ -587,12 +599,21 @@ class FakeOffcloud:
     # -- helpers -----------------------------------------------------------------------------
 
     def _new_request(
-        self, kind: Any, url: str, content: FakeContent, option: str | None
+        self, kind: Kind, url: str, content: FakeContent, option: str | None
     ) -> FakeRequest:
         request_id = f"6a{len(self.requests) + 1:022x}"
         created_on = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        cached = content.cached or (url.startswith("magnet:") and self._is_cached(url))
         request = FakeRequest(
-            request_id, kind, url, content, created_on, self.now(), option, fails=content.fails
+            request_id,
+            kind,
+            url,
+            content,
+            created_on,
+            self.now(),
+            option,
+            fails=content.fails,
+            cached=cached,
         )
         self.requests[request_id] = request
         return request
@@ -603,13 +624,14 @@ class FakeOffcloud:
             return None
         return request
 
-    def _finished(self, c: _Context) -> tuple[FakeRequest | None, Answer]:
+    def _finished(self, c: _Context) -> FakeRequest | Answer:
+        """The finished cloud request the path names, or the error Offcloud answers."""
         request = self._find(c.params["requestId"], "cloud")
         if request is None:
-            return None, json_answer({"error": "Requested download not found"})
+            return json_answer({"error": "Requested download not found"})
         if self.status_of(request)["status"] != "downloaded":
-            return None, json_answer({"error": "Request is not downloaded yet"})
-        return request, json_answer({})
+            return json_answer({"error": "Request is not downloaded yet"})
+        return request
 
     def _content_for(self, url: str) -> FakeContent | None:
         url = url.strip()
@@ -618,10 +640,13 @@ class FakeOffcloud:
                 digest = infohash(url)
             except InvalidArgumentError:
                 return None
-            return self._content.get(digest) or FakeContent.build(_magnet_name(url, digest))
-        if not url.startswith(("http://", "https://")):
+            key, name = digest, _magnet_name(url, digest)
+        elif url.startswith(("http://", "https://")):
+            key, name = url, _name_from_url(url)
+        else:
             return None
-        return self._content.get(url) or FakeContent.build(_name_from_url(url))
+        # Unknown links get a 1 MiB file, kept so the same link gives the same file again.
+        return self._content.setdefault(key, FakeContent.build(name))
 
     def _cached_content(self, item: str) -> FakeContent | None:
         """The content of a magnet or hash Offcloud has cached, or None."""
@@ -661,12 +686,7 @@ class _Context:
         self.params = params
         self.fields = request_fields(request)
         self.origin = f"{request.url.scheme}://{request.url.netloc.decode('ascii')}"
-        session = request.headers.get("cookie", "")
-        self.has_session = any(
-            part.strip() == f"{SESSION_COOKIE}={token}"
-            for part in session.split(";")
-            for token in fake._sessions
-        )
+        self.has_session = fake.has_session(request)
         self.authorised = self.has_session or _key_of(request, self.fields) == fake.api_key
 
 
