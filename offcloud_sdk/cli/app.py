@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -13,6 +12,7 @@ import typer
 from .config import find_key, forget_key, save_key
 from .output import (
     API_ERROR,
+    AUTH,
     NOT_FOUND,
     USAGE,
     Failure,
@@ -41,14 +41,13 @@ JsonFlag = Annotated[
     bool, typer.Option("--json", help="Print the result as JSON on stdout, nothing else there.")
 ]
 Ids = Annotated[list[str], typer.Argument(help="Request ids.", show_default=False)]
-MAGNET_OR_HASH = re.compile(r"^(magnet:|[0-9a-fA-F]{40}$|[A-Za-z2-7]{32}$)")
 
 
 @attrs.define
 class State:
     """The options given before the sub-command."""
 
-    api_key: str | None = None
+    api_key: str | None = attrs.field(default=None, repr=False)
     base_url: str | None = None
     json_mode: bool = False
     max_retries: int = 2
@@ -66,7 +65,7 @@ class State:
             raise Failure(
                 "no API key: run `offcloud login`, pass --api-key or set OFFCLOUD_API_KEY "
                 "(the key is on https://offcloud.com/#/account)",
-                3,
+                AUTH,
                 "AuthError",
             )
         return Offcloud(
@@ -134,7 +133,7 @@ def login(
             if device:
 
                 def show(code: str, url: str) -> None:
-                    out.say(f"Open {url} and enter the code [bold]{code}[/bold]")
+                    out.say(f"Open {url} and enter the code ", bold=code)
 
                 key = oc.device_login(show)
             elif password:

@@ -107,9 +107,15 @@ class Output:
             shown.add_row(*("" if cell is None else str(cell) for cell in row))
         self.stdout.print(shown)
 
-    def say(self, message: str) -> None:
-        """A message for the person at the terminal (stderr; never mixed into JSON)."""
-        self.stderr.print(message, highlight=False)
+    def say(self, message: str, *, bold: str = "") -> None:
+        """A message for the person at the terminal (stderr; never mixed into JSON), with
+        `bold` printed in bold after it."""
+        from rich.text import Text
+
+        text = Text(message)
+        if bold:
+            text.append(bold, style="bold")
+        self.stderr.print(text, highlight=False)
 
     def error(self, failure: Failure) -> None:
         if self.json_mode:
