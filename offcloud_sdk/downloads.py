@@ -14,6 +14,7 @@ import os
 import re
 import time
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
@@ -102,7 +103,7 @@ class Transfer:
                 transfer.part.unlink(missing_ok=True)
         return transfer
 
-    @property
+    @cached_property
     def part(self) -> Path:
         return self.dest.with_name(self.dest.name + PART_SUFFIX)
 
@@ -157,10 +158,13 @@ class Transfer:
 
     def write(self, chunk: bytes) -> None:
         assert self._file is not None
-        with self._local("write"):
+        try:  # not `with self._local(...)`: this runs for every chunk
             self._file.write(chunk)
+        except OSError as exc:
+            raise _local_error("write", self.part, exc) from exc
         self.done += len(chunk)
-        self._report()
+        if self.on_progress is not None:
+            self._report()
 
     def close_file(self) -> None:
         if self._file is not None:
@@ -280,8 +284,12 @@ class _LocalErrors:
 
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, OSError) and not isinstance(exc, OffcloudError):
-            reason = exc.strerror or type(exc).__name__
-            raise LocalFileError(f"download: cannot {self.action} {self.path}: {reason}") from exc
+            raise _local_error(self.action, self.path, exc) from exc
+
+
+def _local_error(action: str, path: Path, exc: OSError) -> LocalFileError:
+    reason = exc.strerror or type(exc).__name__
+    return LocalFileError(f"download: cannot {action} {path}: {reason}")
 
 
 def _content_range(value: str | None) -> tuple[int | None, int | None, int | None]:
