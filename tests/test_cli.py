@@ -202,6 +202,12 @@ def test_login_prompts_for_the_key(sandbox: Sandbox) -> None:
     assert sandbox.json("whoami", OFFCLOUD_API_KEY=None)["user_id"] == sandbox.fake.user_id
 
 
+def test_login_without_any_input_ends_in_one_line(sandbox: Sandbox) -> None:
+    done = sandbox.run("login", input="", OFFCLOUD_API_KEY=None)
+    assert done.returncode == 130
+    assert done.stderr.splitlines()[-1] == "offcloud: error: interrupted"
+
+
 def test_login_with_a_bad_key_saves_nothing(sandbox: Sandbox) -> None:
     done = sandbox.run("--api-key", "wrong", "login", OFFCLOUD_API_KEY=None)
     assert done.returncode == 3

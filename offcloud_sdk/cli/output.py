@@ -148,10 +148,10 @@ def failures_handled(output: Output) -> Iterator[None]:
         code = exit_code_for(exc)
         output.error(Failure(exc.message + HINTS.get(code, ""), code, type(exc).__name__))
         raise typer.Exit(code) from None
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):  # Ctrl-C, or a prompt that got no input
         output.error(Failure("interrupted", INTERRUPTED, "Interrupted"))
         raise typer.Exit(INTERRUPTED) from None
-    except (typer.Exit, typer.Abort):
+    except typer.Exit:
         raise
     except Exception as exc:  # a bug of ours: still one line, never a traceback
         from ..redaction import redact
