@@ -167,10 +167,11 @@ def test_retry_cache_and_the_lists(sandbox: Sandbox) -> None:
 
 
 def test_tables_for_people(sandbox: Sandbox) -> None:
-    request_id = sandbox.finished_request(sandbox.fake.add_torrent("People", {"a.txt": b"a"}))
+    magnet = sandbox.fake.add_torrent("[b] Show", {"[/] a.txt": b"a"})  # names, not markup
+    request_id = sandbox.finished_request(magnet)
     done = sandbox.run("ls", request_id)
-    assert done.returncode == 0
-    assert done.stdout.split() == ["path", "size", "People/a.txt", "1", "B"]
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["path", "size", "[b]", "Show/[/]", "a.txt", "1", "B"]
     assert "\x1b[" not in done.stdout + done.stderr
 
 
@@ -362,7 +363,7 @@ def test_progress_bars_are_drawn_on_a_terminal(tmp_path: Path) -> None:
     screen = io.StringIO()
     output = Output(stderr=Console(file=screen, force_terminal=True, width=120))
     fake = FakeOffcloud()
-    magnet = fake.add_torrent("Drawn", {"drawn.bin": 300_000}, cached=True)
+    magnet = fake.add_torrent("Drawn", {"[b]drawn.bin": 300_000}, cached=True)
     with Offcloud(fake.api_key, http_client=fake.client()) as oc:
         request = oc.cloud.add(url=magnet)
         with (
@@ -370,7 +371,7 @@ def test_progress_bars_are_drawn_on_a_terminal(tmp_path: Path) -> None:
             Bars(output, bytes_mode=True) as bars,
         ):
             oc.cloud.download(request.request_id, tmp_path, on_progress=bars.download)
-    assert "drawn.bin" in screen.getvalue()
+    assert "[b]drawn.bin" in screen.getvalue()
     assert "300.0/300.0 kB" in screen.getvalue()
 
 

@@ -101,10 +101,11 @@ class Output:
         if table is None:
             return
         from rich.table import Table
+        from rich.text import Text
 
         shown = Table(*columns, box=None, header_style="bold", pad_edge=False)
-        for row in table:
-            shown.add_row(*("" if cell is None else str(cell) for cell in row))
+        for row in table:  # as Text: "[Group] Show [1080p]" is a name, not markup
+            shown.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
         self.stdout.print(shown)
 
     def say(self, message: str, *, bold: str = "") -> None:

@@ -77,8 +77,10 @@ class Bars:
     ) -> None:
         if self._progress is None:
             return
+        from rich.markup import escape  # names like "[b] Show" are text, not markup
+
         task = self._tasks.get(key)
         if task is None:
-            task = self._progress.add_task(name, total=total, state=state)
+            task = self._progress.add_task(escape(name), total=total, state=escape(state))
             self._tasks[key] = task
-        self._progress.update(task, completed=completed, total=total, state=state)
+        self._progress.update(task, completed=completed, total=total, state=escape(state))
