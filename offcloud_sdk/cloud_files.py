@@ -10,7 +10,9 @@ Directory entries and aria2 control files are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 import attrs
@@ -19,6 +21,7 @@ from offcloud_api_client.models.status_batch_response import StatusBatchResponse
 from offcloud_api_client.models.status_response import StatusResponse
 from offcloud_api_client.types import Unset
 
+from .downloads import DownloadProgress, OnDownloadProgress
 from .exceptions import HTTPError, UnexpectedResponseError
 from .flows import Flow
 from .polling import statuses_by_id
@@ -82,8 +85,32 @@ def destinations(files: list[CloudFile], folder: Path) -> list[tuple[CloudFile, 
     return planned
 
 
-def already_downloaded(file: CloudFile, target: Path) -> bool:
-    """Whether `target` already holds `file` (same size), so downloading it again is skipped."""
+def download_flow(
+    request_id: str,
+    base_url: str,
+    folder: Path,
+    fetch: Callable[[str, Path], Any],
+    on_progress: OnDownloadProgress | None,
+) -> Flow[list[Path]]:
+    """Every file of `request_id` into `folder`; `fetch(url, target)` downloads one (sync or
+    async). Files already there with their size are not fetched again."""
+    files = yield from files_flow(request_id, base_url)
+    paths = []
+    for file, target in destinations(files, folder):
+        if _already_downloaded(file, target):
+            if on_progress is not None:
+                on_progress(DownloadProgress(target, target.stat().st_size, file.size))
+        else:
+            yield 0.0, _fetch_step(fetch, file.url, target)
+        paths.append(target)
+    return paths
+
+
+def _fetch_step(fetch: Callable[[str, Path], Any], url: str, target: Path) -> Callable[[Any], Any]:
+    return lambda _: fetch(url, target)
+
+
+def _already_downloaded(file: CloudFile, target: Path) -> bool:
     return file.size is not None and target.is_file() and target.stat().st_size == file.size
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
@@ -38,7 +39,7 @@ from .settings import Settings
 DOWNLOAD_OPERATION = "files_download"
 """The name retries see: a download is safe to repeat."""
 PART_SUFFIX = ".part"
-_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
+_CONTENT_RANGE = re.compile(r"bytes\s+(?:(\d+)-\d+|\*)/(\d+|\*)")
 
 
 @attrs.frozen
@@ -130,7 +131,7 @@ class Transfer:
         self._writing = self._complete = False
         status = response.status_code
         if status == 416 and self.done:
-            total = _content_range(response.headers.get("content-range"))[2]
+            _, total = _content_range(response.headers.get("content-range"))
             self._complete = total == self.done
             if self._complete:
                 self.total = total
@@ -138,7 +139,7 @@ class Transfer:
                 self._restart()  # the part file does not fit the file any more
             return False
         if status == 206:
-            start, _, total = _content_range(response.headers.get("content-range"))
+            start, total = _content_range(response.headers.get("content-range"))
             if start != self.done:
                 self._restart()
                 return False
@@ -268,23 +269,19 @@ class Transfer:
     def _where(self) -> str:
         return str(masked_url(httpx.URL(self.url)))
 
-    def _local(self, action: str) -> _LocalErrors:
-        return _LocalErrors(action, self.part)
+    def _local(self, action: str) -> AbstractContextManager[None]:
+        return _on_disk(action, self.part)
 
 
-class _LocalErrors:
-    """Turns an `OSError` on the local disk into a `LocalFileError`."""
-
-    def __init__(self, action: str, path: Path) -> None:
-        self.action = action
-        self.path = path
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
-        if isinstance(exc, OSError) and not isinstance(exc, OffcloudError):
-            raise _local_error(self.action, self.path, exc) from exc
+@contextmanager
+def _on_disk(action: str, path: Path) -> Iterator[None]:
+    """Turn an `OSError` on the local disk into a `LocalFileError`."""
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, OffcloudError):
+            raise
+        raise _local_error(action, path, exc) from exc
 
 
 def _local_error(action: str, path: Path, exc: OSError) -> LocalFileError:
@@ -292,13 +289,10 @@ def _local_error(action: str, path: Path, exc: OSError) -> LocalFileError:
     return LocalFileError(f"download: cannot {action} {path}: {reason}")
 
 
-def _content_range(value: str | None) -> tuple[int | None, int | None, int | None]:
-    """(first byte, last byte, total) from `bytes a-b/n` or `bytes */n`."""
-    if not value:
-        return None, None, None
-    match = _CONTENT_RANGE.match(value.strip())
-    if match:
-        total = None if match.group(3) == "*" else int(match.group(3))
-        return int(match.group(1)), int(match.group(2)), total
-    star = re.match(r"bytes\s+\*/(\d+)", value.strip())
-    return (None, None, int(star.group(1))) if star else (None, None, None)
+def _content_range(value: str | None) -> tuple[int | None, int | None]:
+    """(first byte, total) from `bytes a-b/n` or `bytes */n`; None where absent."""
+    match = _CONTENT_RANGE.match((value or "").strip())
+    if match is None:
+        return None, None
+    first, total = match.groups()
+    return (None if first is None else int(first)), (None if total == "*" else int(total))

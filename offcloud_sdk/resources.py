@@ -17,8 +17,8 @@ from offcloud_api_client.models.cache_check_response import CacheCheckResponse
 from offcloud_api_client.models.request_status import RequestStatus
 from offcloud_api_client.types import UNSET, Unset
 
-from .cloud_files import CloudFile, already_downloaded, destinations, files_flow
-from .downloads import DownloadProgress, OnDownloadProgress
+from .cloud_files import CloudFile, download_flow, files_flow
+from .downloads import OnDownloadProgress
 from .files import AsyncFilesResource, FilesResource
 from .flows import arun, run
 from .infohashes import check_flow
@@ -104,14 +104,14 @@ class CloudResource(generated_cloud.CloudResource):
         resume (see `files.download`).
         """
         downloader = FilesResource(self._sdk_runner)
-        paths = []
-        for file, target in destinations(self.files(request_id), Path(dest_dir)):
-            if already_downloaded(file, target):
-                _report_done(target, on_progress)
-            else:
-                downloader.download(file.url, target, on_progress=on_progress)
-            paths.append(target)
-        return paths
+        flow = download_flow(
+            request_id,
+            self._sdk_runner.settings.base_url,
+            Path(dest_dir),
+            lambda url, target: downloader.download(url, target, on_progress=on_progress),
+            on_progress,
+        )
+        return run(flow, self, self._clock)
 
 
 class AsyncCloudResource(generated_cloud.AsyncCloudResource):
@@ -178,20 +178,14 @@ class AsyncCloudResource(generated_cloud.AsyncCloudResource):
     ) -> list[Path]:
         """Async `CloudResource.download`."""
         downloader = AsyncFilesResource(self._sdk_runner)
-        paths = []
-        for file, target in destinations(await self.files(request_id), Path(dest_dir)):
-            if already_downloaded(file, target):
-                _report_done(target, on_progress)
-            else:
-                await downloader.download(file.url, target, on_progress=on_progress)
-            paths.append(target)
-        return paths
-
-
-def _report_done(target: Path, on_progress: OnDownloadProgress | None) -> None:
-    if on_progress is not None:
-        size = target.stat().st_size
-        on_progress(DownloadProgress(target, size, size))
+        flow = download_flow(
+            request_id,
+            self._sdk_runner.settings.base_url,
+            Path(dest_dir),
+            lambda url, target: downloader.download(url, target, on_progress=on_progress),
+            on_progress,
+        )
+        return await arun(flow, self, self._clock)
 
 
 class CacheResource(generated_cache.CacheResource):

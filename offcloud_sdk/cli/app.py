@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -53,14 +56,19 @@ class State:
     max_retries: int = 2
     timeout: float = 30.0
 
+    @cached_property
+    def key(self) -> str | None:
+        """The key to use: the flag, the environment or the saved one (read once)."""
+        return find_key(self.api_key)
+
     def output(self, json_flag: bool) -> Output:
-        secrets = [key for key in (self.api_key, find_key(None)) if key]
+        secrets = [self.key] if self.key else []
         return Output(json_mode=self.json_mode or json_flag, secrets=secrets)
 
     def client(self, *, need_key: bool = True) -> Offcloud:
         from ..client import Offcloud
 
-        key = find_key(self.api_key)
+        key = self.key
         if need_key and key is None:
             raise Failure(
                 "no API key: run `offcloud login`, pass --api-key or set OFFCLOUD_API_KEY "
@@ -109,6 +117,15 @@ def _state(ctx: typer.Context) -> State:
     state = ctx.obj
     assert isinstance(state, State)
     return state
+
+
+@contextmanager
+def connected(ctx: typer.Context, json_flag: bool) -> Iterator[tuple[Output, Offcloud]]:
+    """What most commands run in: their output, a client, and failures turned into exit codes."""
+    state = _state(ctx)
+    out = state.output(json_flag)
+    with failures_handled(out), state.client() as oc:
+        yield out, oc
 
 
 # -- account ------------------------------------------------------------------------------------
@@ -164,9 +181,7 @@ def logout(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
 @app.command()
 def whoami(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
     """The account the key belongs to."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         info = oc.account.info()
         rows = [(name, value) for name, value in plain(info).items()]
         out.result(info, rows, ("field", "value"))
@@ -192,31 +207,28 @@ def add(
     """Add downloads: to the cloud (default), --instant, or --remote ACCOUNT_ID."""
     from offcloud_api_client.types import UNSET
 
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out):
+    with connected(ctx, json_flag) as (out, oc):
         if instant and remote:
             raise Failure("choose one of --instant and --remote", USAGE)
         if folder and not remote:
             raise Failure("--folder goes with --remote", USAGE)
         if wait and (instant or remote):
             raise Failure("--wait works with cloud downloads", USAGE)
-        with state.client() as oc:
-            added = []
-            for url in urls:
-                url = _uploaded(oc, url)
-                if instant:
-                    added.append(oc.instant.add(url=url))
-                elif remote:
-                    added.append(
-                        oc.remote.add(url=url, remote_option_id=remote, folder_id=folder or UNSET)
-                    )
-                else:
-                    added.append(oc.cloud.add(url=url))
-            result: Any = added
-            if wait:
-                ids = [request.request_id for request in added]
-                result = list(_wait(oc, out, ids).values())
+        added = []
+        for url in urls:
+            url = _uploaded(oc, url)
+            if instant:
+                added.append(oc.instant.add(url=url))
+            elif remote:
+                added.append(
+                    oc.remote.add(url=url, remote_option_id=remote, folder_id=folder or UNSET)
+                )
+            else:
+                added.append(oc.cloud.add(url=url))
+        result: Any = added
+        if wait:
+            ids = [request.request_id for request in added]
+            result = list(_wait(oc, out, ids).values())
         rows: list[tuple[object, ...]] = [
             (r.request_id, r.status, _field(r, "file_name")) for r in result
         ]
@@ -244,11 +256,10 @@ def status(ctx: typer.Context, ids: Ids, json_flag: JsonFlag = False) -> None:
     """The status of cloud downloads."""
     from ..polling import statuses_by_id
 
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
-        answer = oc.cloud.status(request_ids=ids) if len(ids) > 1 else None
-        if answer is None:
+    with connected(ctx, json_flag) as (out, oc):
+        if len(ids) > 1:
+            answer = oc.cloud.status(request_ids=ids)
+        else:
             answer = oc.cloud.status(request_id=ids[0])
         found = statuses_by_id(answer, ids)
         missing = [i for i in ids if i not in found]
@@ -268,9 +279,7 @@ def wait_command(
     json_flag: JsonFlag = False,
 ) -> None:
     """Wait for cloud downloads to finish, with a progress bar each."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         statuses = list(_wait(oc, out, ids, timeout=timeout).values())
         out.result(statuses, _status_rows(statuses), ("id", "status", "progress", "size", "name"))
 
@@ -291,9 +300,7 @@ def list_files(
     json_flag: JsonFlag = False,
 ) -> None:
     """The files of a finished cloud download."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         files = oc.cloud.files(request_id)
         rows = [(f.path or f.name, human_size(f.size) if f.size is not None else "") for f in files]
         out.result(files, rows, ("path", "size"))
@@ -311,9 +318,7 @@ def get(
     json_flag: JsonFlag = False,
 ) -> None:
     """Download the files of requests (or single links) into a folder, resumably."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -332,9 +337,7 @@ def get(
 @app.command()
 def history(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
     """Your cloud downloads."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         items = oc.cloud.history()
         rows = [
             (i.request_id, _field(i, "status"), _field(i, "file_name"), _field(i, "created_on"))
@@ -346,9 +349,7 @@ def history(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
 @app.command()
 def rm(ctx: typer.Context, ids: Ids, json_flag: JsonFlag = False) -> None:
     """Remove cloud downloads."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         answer = oc.cloud.remove(requests=ids)
         out.result(answer)
         if not out.json_mode:
@@ -362,9 +363,7 @@ def retry(
     json_flag: JsonFlag = False,
 ) -> None:
     """Retry a failed cloud download."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         answer = oc.cloud.retry(request_id)
         out.result(answer)
         if not out.json_mode:
@@ -378,9 +377,7 @@ def cache(
     json_flag: JsonFlag = False,
 ) -> None:
     """Which torrents Offcloud has cached."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         cached = oc.cache.check(items)
         out.result(
             cached,
@@ -392,9 +389,7 @@ def cache(
 @app.command()
 def proxies(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
     """The proxies instant downloads can use."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         answer = oc.proxies.list()
         listed = answer if isinstance(answer, list) else answer.list_
         rows = [(p.id, _field(p, "name"), _field(p, "region")) for p in listed]
@@ -404,9 +399,7 @@ def proxies(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
 @app.command()
 def sites(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
     """The sites Offcloud supports, and their health."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         listed = oc.sites.list()
         out.result(listed, [(s.name, _field(s, "status")) for s in listed], ("site", "status"))
 
@@ -414,9 +407,7 @@ def sites(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
 @app.command()
 def remotes(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
     """Your remote accounts (for `add --remote`)."""
-    state = _state(ctx)
-    out = state.output(json_flag)
-    with failures_handled(out), state.client() as oc:
+    with connected(ctx, json_flag) as (out, oc):
         answer = oc.remote.accounts()
         listed = answer if isinstance(answer, list) else answer.data
         rows = [

@@ -42,7 +42,6 @@ MiB = 1 << 20
 DeviceApproval = Literal["auto", "manual", "deny"]
 Kind = Literal["cloud", "instant", "remote", "cache"]
 """What a request is: the three kinds of download, and the links `cache_download` makes."""
-ClockLike = Clock | FakeClock
 
 
 @attrs.define
@@ -83,7 +82,7 @@ class FakeOffcloud:
         self,
         *,
         api_key: str = DEFAULT_KEY,
-        clock: ClockLike | None = None,
+        clock: Clock | None = None,
         speed: float = 8 * MiB,
         queue_seconds: float = 1.0,
         premium: bool = True,
@@ -94,7 +93,7 @@ class FakeOffcloud:
         server: str = "fake-1",
     ) -> None:
         self.api_key = api_key
-        self.clock: ClockLike = clock if clock is not None else FakeClock()
+        self.clock: Clock = clock if clock is not None else FakeClock()
         self.speed = speed
         self.queue_seconds = queue_seconds
         self.premium = premium
