@@ -10,20 +10,17 @@ from __future__ import annotations
 
 from functools import cached_property
 from types import TracebackType
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import attrs
 import httpx
 from offcloud_api_client.api import AsyncResources, Resources
 
-from .auth_flows import OnCode, device_login_flow, login_flow
 from .clock import Clock, SystemClock
 from .exceptions import InvalidArgumentError
-from .files import AsyncFilesResource, FilesResource
 from .flows import arun, run
 from .logs import configure_from_env
 from .redaction import protect_httpx_logger
-from .resources import AsyncCacheResource, AsyncCloudResource, CacheResource, CloudResource
 from .runners import AsyncRunner, SyncRunner
 from .settings import (
     DEFAULT_MAX_RETRIES,
@@ -35,6 +32,14 @@ from .settings import (
     as_max_retries,
     as_timeout,
 )
+
+if TYPE_CHECKING:
+    from .auth_flows import OnCode
+    from .files import AsyncFilesResource, FilesResource
+    from .resources import AsyncCacheResource, AsyncCloudResource, CacheResource, CloudResource
+
+# The resources with helpers, the downloads and the login flows (and the generated modules
+# they need) are imported when first used, so `from offcloud_sdk import Offcloud` stays cheap.
 
 DEVICE_LOGIN_TIMEOUT = 600.0
 
@@ -148,16 +153,22 @@ class Offcloud(_Configured, Resources):
     @cached_property
     def cloud(self) -> CloudResource:
         """Cloud operations, plus `wait`, `wait_all`, `files` and `download`."""
+        from .resources import CloudResource
+
         return CloudResource(self._runner)
 
     @cached_property
     def files(self) -> FilesResource:
         """File downloads: `files.download(url, dest)`, resumable, in constant memory."""
+        from .files import FilesResource
+
         return FilesResource(self._runner)
 
     @cached_property
     def cache(self) -> CacheResource:
         """Cache operations; `check` answers cached-or-not per hash or magnet."""
+        from .resources import CacheResource
+
         return CacheResource(self._runner)
 
     def login(self, username: str, password: str) -> str:
@@ -166,6 +177,8 @@ class Offcloud(_Configured, Resources):
         Offcloud retired password login in 2026; then this raises `AuthError` saying how to
         get a key instead.
         """
+        from .auth_flows import login_flow
+
         key = run(login_flow(username, password), self, self._runner.clock)
         self.api_key = key
         return key
@@ -176,6 +189,8 @@ class Offcloud(_Configured, Resources):
         `on_code(user_code, verification_url)` should show both to the user, who confirms in
         a browser. Raises `AuthError` when the user denies it or the code expires.
         """
+        from .auth_flows import device_login_flow
+
         clock = self._runner.clock
         key = run(device_login_flow(on_code, timeout=timeout, now=clock.now), self, clock)
         self.api_key = key
@@ -226,26 +241,36 @@ class AsyncOffcloud(_Configured, AsyncResources):
     @cached_property
     def cloud(self) -> AsyncCloudResource:
         """Cloud operations, plus `wait`, `wait_all`, `files` and `download`."""
+        from .resources import AsyncCloudResource
+
         return AsyncCloudResource(self._runner)
 
     @cached_property
     def files(self) -> AsyncFilesResource:
         """File downloads: `await files.download(url, dest)`."""
+        from .files import AsyncFilesResource
+
         return AsyncFilesResource(self._runner)
 
     @cached_property
     def cache(self) -> AsyncCacheResource:
         """Cache operations; `check` answers cached-or-not per hash or magnet."""
+        from .resources import AsyncCacheResource
+
         return AsyncCacheResource(self._runner)
 
     async def login(self, username: str, password: str) -> str:
         """Async `Offcloud.login`."""
+        from .auth_flows import login_flow
+
         key = await arun(login_flow(username, password), self, self._runner.clock)
         self.api_key = key
         return key
 
     async def device_login(self, on_code: OnCode, *, timeout: float = DEVICE_LOGIN_TIMEOUT) -> str:
         """Async `Offcloud.device_login`."""
+        from .auth_flows import device_login_flow
+
         clock = self._runner.clock
         key = await arun(device_login_flow(on_code, timeout=timeout, now=clock.now), self, clock)
         self.api_key = key

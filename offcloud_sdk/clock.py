@@ -6,7 +6,6 @@ and never really sleep.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Protocol
 
@@ -37,4 +36,6 @@ class SystemClock:
         time.sleep(seconds)
 
     async def asleep(self, seconds: float) -> None:
+        import asyncio  # here, so that sync users do not pay for importing asyncio
+
         await asyncio.sleep(seconds)

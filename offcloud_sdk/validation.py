@@ -13,7 +13,6 @@ description: `.files[0].size is str 'big', expected int`.
 
 from __future__ import annotations
 
-import sys
 import types
 import typing
 from collections.abc import Callable
@@ -40,9 +39,22 @@ def _return_checker(parse: Callable[..., object]) -> Check:
     return checker(_hints(parse)["return"])
 
 
+class _Models(dict[str, object]):
+    """The generated models by name, imported when asked for.
+
+    Model annotations name other models only under `TYPE_CHECKING`; `eval` looks names up in
+    a non-dict locals mapping through `__getitem__`, so these resolve there.
+    """
+
+    def __missing__(self, name: str) -> object:
+        try:
+            return getattr(models, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+
 def _hints(obj: Any) -> dict[str, object]:
-    namespace = {**vars(models), **vars(sys.modules[obj.__module__])}
-    return typing.get_type_hints(obj, globalns=namespace)
+    return typing.get_type_hints(obj, localns=_Models())
 
 
 @cache
