@@ -147,13 +147,13 @@ def excerpt(response: httpx.Response, secrets: Iterable[str] = ()) -> str:
 
 
 _NOT_READ = object()
-_FAILURE_MARKS = (b'"error"', b'"not_available"')
 
 
 def _may_report_failure(content: bytes) -> bool:
     """Whether a 2xx body could be an error: a cheap scan, so most bodies are parsed once."""
     return (
-        any(mark in content for mark in _FAILURE_MARKS)
+        b'"error"' in content
+        or b'"not_available"' in content
         or content.strip() == b"{}"
         or _is_not_found_page(content)
     )

@@ -21,7 +21,7 @@ from .exceptions import InvalidArgumentError
 from .flows import arun, run
 from .logs import configure_from_env
 from .redaction import protect_httpx_logger
-from .runners import AsyncRunner, SyncRunner
+from .runners import USER_AGENT, AsyncRunner, SyncRunner
 from .settings import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_READ_TIMEOUT,
@@ -60,7 +60,11 @@ class _Configured:
             )
         configure_from_env()
         protect_httpx_logger()
-        http = http_client if http_client is not None else self._http_type()
+        http = (
+            http_client
+            if http_client is not None
+            else self._http_type(headers={"User-Agent": USER_AGENT})
+        )
         runner = self._runner_type(settings, http, clock or SystemClock())
         self._bind(runner, owns_http=http_client is None)
 

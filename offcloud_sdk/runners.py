@@ -20,7 +20,7 @@ from .clock import Clock
 from .exceptions import APIConnectionError, AuthError, OffcloudError
 from .logs import logger
 from .redaction import masked_request
-from .retries import RetryPolicy
+from .retries import RETRY_STATUSES, RetryPolicy
 from .settings import Settings
 from .version import __version__
 
@@ -42,6 +42,7 @@ class _Exchange:
     policy: RetryPolicy
     operation: Operation[Any]
     request: dict[str, Any]
+    agent_on_client: bool
     started: float = 0.0
     attempt: int = 0
 
@@ -49,7 +50,12 @@ class _Exchange:
         settings = self.settings
         request = dict(self.request)
         request["url"] = settings.base_url + request["url"]
-        headers = {"User-Agent": USER_AGENT, **request.get("headers", {})}
+        # Every header costs httpx some work on every call: send only what it does not add.
+        headers = dict(request.get("headers", ()))
+        if "json" in request:
+            headers.pop("Content-Type", None)  # httpx sets the same from json=
+        if not self.agent_on_client:
+            headers["User-Agent"] = USER_AGENT
         key = settings.api_key
         if key is not None:
             if settings.key_in in ("header", "both"):
@@ -62,6 +68,8 @@ class _Exchange:
         return request
 
     def retry_delay(self, outcome: httpx.Response | Exception) -> float | None:
+        if isinstance(outcome, httpx.Response) and outcome.status_code not in RETRY_STATUSES:
+            return None  # the common case, decided before asking the policy
         delay = self.policy.delay(
             self.operation.id,
             outcome,
@@ -118,6 +126,11 @@ class SyncRunner:
     http: httpx.Client
     clock: Clock
     policy: RetryPolicy = attrs.field(factory=RetryPolicy)
+    agent_on_client: bool = attrs.field(init=False)
+
+    @agent_on_client.default
+    def _agent_set(self) -> bool:
+        return agent_on(self.http)
 
     def call(self, operation: Operation[T], request: dict[str, Any]) -> T:
         result, _ = self.exchange(operation, request)
@@ -127,7 +140,9 @@ class SyncRunner:
         self, operation: Operation[T], request: dict[str, Any]
     ) -> tuple[T, httpx.Response]:
         """Like `call`, but also the raw answer (its request masked)."""
-        exchange = _Exchange(self.settings, self.clock, self.policy, operation, request)
+        exchange = _Exchange(
+            self.settings, self.clock, self.policy, operation, request, self.agent_on_client
+        )
         prepared = exchange.prepared()
         if self.http.is_closed:
             raise closed_client(operation)
@@ -152,6 +167,11 @@ class AsyncRunner:
     http: httpx.AsyncClient
     clock: Clock
     policy: RetryPolicy = attrs.field(factory=RetryPolicy)
+    agent_on_client: bool = attrs.field(init=False)
+
+    @agent_on_client.default
+    def _agent_set(self) -> bool:
+        return agent_on(self.http)
 
     async def call(self, operation: Operation[T], request: dict[str, Any]) -> T:
         result, _ = await self.exchange(operation, request)
@@ -161,7 +181,9 @@ class AsyncRunner:
         self, operation: Operation[T], request: dict[str, Any]
     ) -> tuple[T, httpx.Response]:
         """Like `call`, but also the raw answer (its request masked)."""
-        exchange = _Exchange(self.settings, self.clock, self.policy, operation, request)
+        exchange = _Exchange(
+            self.settings, self.clock, self.policy, operation, request, self.agent_on_client
+        )
         prepared = exchange.prepared()
         if self.http.is_closed:
             raise closed_client(operation)
@@ -176,6 +198,11 @@ class AsyncRunner:
                 answer: tuple[T, httpx.Response] = exchange.finish(outcome)
                 return answer
             await self.clock.asleep(delay)
+
+
+def agent_on(http: httpx.Client | httpx.AsyncClient) -> bool:
+    """Whether `http` sends our User-Agent itself (the clients the SDK makes do)."""
+    return bool(http.headers.get("user-agent") == USER_AGENT)
 
 
 def closed_client(operation: Operation[Any]) -> APIConnectionError:

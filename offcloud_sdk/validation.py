@@ -102,11 +102,15 @@ def _union_checker(options: tuple[object, ...]) -> Check:
 
 
 def _list_checker(item_hint: object) -> Check:
+    fast = _exact_types(item_hint)
+
     def check(value: object) -> str | None:
         if not isinstance(value, list):
             return _wrong(value, "a list")
         check_item = checker(item_hint)
         for index, item in enumerate(value):
+            if fast is not None and type(item) in fast:
+                continue
             problem = check_item(item)
             if problem is not None:
                 return f"[{index}]{problem}"
@@ -117,21 +121,49 @@ def _list_checker(item_hint: object) -> Check:
 
 def _model_checker(model: type) -> Check:
     @cache
-    def fields() -> list[tuple[str, Check]]:
+    def fields() -> list[tuple[str, frozenset[type] | None, Check]]:
         hints = _hints(model)
         names = [f.name for f in attrs.fields(model) if f.name != "additional_properties"]
-        return [(name, checker(hints[name])) for name in names]
+        return [(name, _exact_types(hints[name]), checker(hints[name])) for name in names]
 
     def check(value: object) -> str | None:
         if not isinstance(value, model):
             return _wrong(value, model.__name__)
-        for name, check_field in fields():
-            problem = check_field(getattr(value, name))
+        for name, fast, check_field in fields():
+            field = getattr(value, name)
+            if fast is not None and type(field) in fast:
+                continue  # the common case, without a call per field
+            problem = check_field(field)
             if problem is not None:
                 return f".{name}{problem}"
         return None
 
     return check
+
+
+_SCALARS: dict[object, frozenset[type]] = {
+    str: frozenset({str}),
+    int: frozenset({int}),
+    float: frozenset({int, float}),
+    bool: frozenset({bool}),
+    None: frozenset({type(None)}),
+    type(None): frozenset({type(None)}),
+    Unset: frozenset({Unset}),
+}
+
+
+def _exact_types(hint: object) -> frozenset[type] | None:
+    """The exact types that certainly pass `checker(hint)`, when `hint` is a scalar or a union
+    of scalars; None otherwise. Values of other types still go to the checker."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        allowed: set[type] = set()
+        for option in typing.get_args(hint):
+            part = _exact_types(option)
+            if part is None:
+                return None
+            allowed |= part
+        return frozenset(allowed)
+    return _SCALARS.get(hint)
 
 
 def _number_checker(kinds: tuple[type, ...], name: str) -> Check:

@@ -57,14 +57,13 @@ CLOUD_ADD: Operation[DownloadRequest] = Operation(
 def _parse_cloud_explore(response: httpx.Response) -> ExploreDetailed | list[str]:
     if response.status_code == 200:
         data = response.json()
-        try:
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = ExploreDetailed.from_dict(data)
+        if isinstance(data, dict) and {"files"} <= data.keys():
+            try:
+                response_200_type_1 = ExploreDetailed.from_dict(data)
 
-            return response_200_type_1
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
 
         if not isinstance(data, list):
             raise TypeError(f"expected list[str], got {type(data).__name__}")
@@ -180,14 +179,13 @@ def _parse_cloud_status(
 ) -> StatusBatchResponse | StatusResponse:
     if response.status_code == 200:
         data = response.json()
-        try:
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = StatusBatchResponse.from_dict(data)
+        if isinstance(data, dict) and {"requests"} <= data.keys():
+            try:
+                response_200_type_1 = StatusBatchResponse.from_dict(data)
 
-            return response_200_type_1
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
 
         if not isinstance(data, dict):
             raise TypeError(f"expected StatusResponse, got {type(data).__name__}")

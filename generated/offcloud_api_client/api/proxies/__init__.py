@@ -18,14 +18,13 @@ from . import proxies_list
 def _parse_proxies_list(response: httpx.Response) -> ProxyList | list[Proxy]:
     if response.status_code == 200:
         data = response.json()
-        try:
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = ProxyList.from_dict(data)
+        if isinstance(data, dict) and {"list"} <= data.keys():
+            try:
+                response_200_type_1 = ProxyList.from_dict(data)
 
-            return response_200_type_1
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
 
         if not isinstance(data, list):
             raise TypeError(f"expected list[Proxy], got {type(data).__name__}")

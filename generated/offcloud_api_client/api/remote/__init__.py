@@ -28,14 +28,13 @@ def _parse_remote_accounts(
 ) -> RemoteAccountList | list[RemoteAccount]:
     if response.status_code == 200:
         data = response.json()
-        try:
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = RemoteAccountList.from_dict(data)
+        if isinstance(data, dict) and {"data"} <= data.keys():
+            try:
+                response_200_type_1 = RemoteAccountList.from_dict(data)
 
-            return response_200_type_1
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
 
         if not isinstance(data, list):
             raise TypeError(f"expected list[RemoteAccount], got {type(data).__name__}")
