@@ -1,8 +1,22 @@
 """A client library for accessing Offcloud API"""
 
-from .client import AuthenticatedClient, Client
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .client import AuthenticatedClient, Client
 
 __all__ = (
     "AuthenticatedClient",
     "Client",
 )
+
+
+def __getattr__(name: str) -> Any:
+    # The plain generated clients are imported on first use: the resources (`.api`) do not
+    # need them, and importing them costs a few milliseconds of attrs classes.
+    if name in __all__:
+        value = getattr(import_module(".client", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 import attrs
 import httpx
 
-from ..client import AuthenticatedClient, Client
-
 if TYPE_CHECKING:
+    from ..client import AuthenticatedClient, Client
     from .account import AccountResource, AsyncAccountResource
     from .auth import AsyncAuthResource, AuthResource
     from .cache import AsyncCacheResource, CacheResource
