@@ -115,9 +115,15 @@ def _error_class(status: int, text: str) -> type[HTTPError]:
     return HTTPError
 
 
-def connection_failure(exc: Exception, where: str, secrets: Iterable[str]) -> APIConnectionError:
-    """The `APIConnectionError` for a request (`where`: method and path) that got no answer."""
+def connection_failure(exc: Exception, where: str, secrets: Iterable[str]) -> OffcloudError:
+    """The error for a request (`where`: method and path) whose answer did not arrive whole:
+    `APIConnectionError` (`APITimeoutError` for a timeout), or `UnexpectedResponseError` when
+    the body came but its `Content-Encoding` could not be undone."""
     detail = redact(str(exc) or type(exc).__name__, secrets)
+    if isinstance(exc, httpx.DecodingError):
+        return UnexpectedResponseError(
+            f"{where}: the answer's body could not be decoded ({detail})"
+        )
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"{where}: no answer in time ({type(exc).__name__}: {detail})")
     return APIConnectionError(f"{where}: no answer from Offcloud ({type(exc).__name__}: {detail})")

@@ -31,7 +31,7 @@ from .exceptions import (
     UnexpectedResponseError,
 )
 from .logs import logger
-from .redaction import masked_url, redact
+from .redaction import masked_request, masked_url, redact
 from .retries import RetryPolicy
 from .safe_paths import safe_name
 from .settings import Settings
@@ -193,6 +193,10 @@ class Transfer:
         off every few megabytes still gets the whole file.
         """
         self.attempts += 1
+        if isinstance(outcome, httpx.DecodingError):  # encoded despite `identity`: no resuming
+            self._restart()
+            self.done = 0
+            raise self._gave_up(outcome)
         self.failures = 0 if self.done > self._attempt_start else self.failures + 1
         restarted = isinstance(outcome, httpx.Response) and outcome.status_code in (206, 416)
         if restarted and not self._writing:
@@ -237,6 +241,8 @@ class Transfer:
     def _gave_up(self, outcome: httpx.Response | Exception) -> OffcloudError:
         """The error to raise; a part file stays for a later `resume=True`."""
         secrets = [self.settings.api_key] if self.settings.api_key else []
+        if isinstance(outcome, httpx.Response):  # the error keeps it: its request has the key
+            outcome.request = masked_request(outcome.request)
         where = f"download {self._where()}"
         if isinstance(outcome, Exception):
             error: OffcloudError = connection_failure(outcome, where, secrets)

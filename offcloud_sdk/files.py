@@ -50,7 +50,7 @@ class FilesResource:
                             transfer.write(chunk)
                     else:
                         response.read()
-            except httpx.TransportError as exc:
+            except httpx.HTTPError as exc:  # TransportError, or DecodingError
                 outcome = exc
             finally:
                 transfer.close_file()
@@ -90,7 +90,7 @@ class AsyncFilesResource:
                             transfer.write(chunk)
                     else:
                         await response.aread()
-            except httpx.TransportError as exc:
+            except httpx.HTTPError as exc:  # TransportError, or DecodingError
                 outcome = exc
             finally:
                 transfer.close_file()

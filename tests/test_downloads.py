@@ -375,3 +375,31 @@ def test_resume_over_a_real_socket(tmp_path: Path) -> None:
     assert dest.read_bytes() == fake.file(request.request_id).read()
     assert [p.name for p in tmp_path.iterdir()] == ["big.bin"]
     assert len(clock.sleeps) == 3
+
+
+def mock_http(harness: Harness, answer: Any) -> Any:
+    return (httpx.AsyncClient if harness.is_async else httpx.Client)(
+        transport=httpx.MockTransport(answer)
+    )
+
+
+def test_a_non_file_answer_keeps_no_key_in_its_request(harness: Harness, tmp_path: Path) -> None:
+    oc = harness.client(http_client=mock_http(harness, lambda request: httpx.Response(201)))
+    with pytest.raises(UnexpectedResponseError) as caught:
+        harness.go(oc.files.download("https://offcloud.test/cloud/download/x/f.bin", tmp_path))
+    assert caught.value.response is not None
+    assert caught.value.response.request.headers["authorization"] == "Bearer ***"
+
+
+def test_a_body_encoded_despite_identity_is_refused_and_nothing_kept(
+    harness: Harness, tmp_path: Path
+) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert request.headers["accept-encoding"] == "identity"
+        headers = {"content-encoding": "gzip"}
+        return httpx.Response(200, headers=headers, stream=httpx.ByteStream(b"not gzip" * 99))
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    with pytest.raises(UnexpectedResponseError, match="could not be decoded"):
+        harness.go(oc.files.download("https://offcloud.test/cloud/download/x/f.bin", tmp_path))
+    assert list(tmp_path.iterdir()) == []

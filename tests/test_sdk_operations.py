@@ -8,6 +8,7 @@ the error table gives it.
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 from typing import Any
 
 import httpx
@@ -24,6 +25,7 @@ from offcloud_sdk.exceptions import (
     NotAvailableError,
     NotFoundError,
     OffcloudError,
+    UnexpectedResponseError,
 )
 
 
@@ -57,6 +59,7 @@ def test_every_operation_sends_its_request_with_the_key_and_returns_the_model(
     assert sent.headers["user-agent"].startswith("offcloud-sdk/")
     if isinstance(body, dict):
         assert json.loads(sent.content) == body
+        assert sent.headers["content-type"] == "application/json"  # set by httpx, once
     assert as_json(result) == answered.payload()
     expected = operations()[operation_id].parse(answered.response())
     assert type(result) is type(expected)
@@ -140,3 +143,28 @@ def test_a_path_parameter_cannot_change_the_path(harness: Harness) -> None:
         harness.go(oc.cloud.retry("../../account/info?x=1#y"))
     sent = route.calls.last.request.url
     assert sent.raw_path == b"/api/cloud/retry/..%2F..%2Faccount%2Finfo%3Fx%3D1%23y"
+
+
+def test_the_user_agent_is_sent_by_own_and_by_given_http_clients(harness: Harness) -> None:
+    own = harness.client()
+    given = harness.client(http_client=httpx.AsyncClient() if harness.is_async else httpx.Client())
+    with respx.mock() as mock:
+        route = mock.get(f"{BASE}/api/account/info").respond(json={"userId": "u"})
+        for oc in (own, given):
+            with suppress(OffcloudError):
+                harness.go(oc.account.info())
+    agents = [call.request.headers["user-agent"] for call in route.calls]
+    assert len(agents) == 2
+    assert all(agent.startswith("offcloud-sdk/") for agent in agents)
+
+
+def test_a_body_that_cannot_be_decoded_is_an_unexpected_response(harness: Harness) -> None:
+    oc = harness.client(max_retries=0)
+    with respx.mock() as mock:
+        mock.get(f"{BASE}/api/account/info").mock(
+            return_value=httpx.Response(
+                200, headers={"content-encoding": "gzip"}, stream=httpx.ByteStream(b"{}")
+            )
+        )
+        with pytest.raises(UnexpectedResponseError, match="could not be decoded"):
+            harness.go(oc.account.info())
