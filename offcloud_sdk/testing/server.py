@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
     from .fake import FakeOffcloud
 
 
-def _handler_for(fake: FakeOffcloud) -> type[BaseHTTPRequestHandler]:
+def _handler_for(fake: FakeOffcloud, stopping: threading.Event) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "FakeOffcloud"
@@ -32,8 +31,9 @@ def _handler_for(fake: FakeOffcloud) -> type[BaseHTTPRequestHandler]:
                 content=body,
             )
             answer = fake.handle(request)
-            if answer.stall:
-                time.sleep(answer.stall)
+            if answer.stall and stopping.wait(answer.stall):
+                self._drop()  # the server is stopping: a stalled answer is never sent
+                return
             if answer.drop_after == 0:
                 self._drop()
                 return
@@ -79,12 +79,18 @@ class _Server(ThreadingHTTPServer):
 @contextlib.contextmanager
 def running_server(fake: FakeOffcloud, host: str, port: int) -> Iterator[str]:
     """Serve `fake` until the block ends; yields `http://host:port`."""
-    server = _Server((host, port), _handler_for(fake))
-    thread = threading.Thread(target=server.serve_forever, name="fake-offcloud", daemon=True)
+    stopping = threading.Event()
+    server = _Server((host, port), _handler_for(fake, stopping))
+    # serve_forever checks for shutdown every poll_interval: the default 0.5 s is what leaving
+    # the block would cost
+    thread = threading.Thread(
+        target=server.serve_forever, args=(0.02,), name="fake-offcloud", daemon=True
+    )
     thread.start()
     try:
         yield f"http://{host}:{server.server_address[1]}"
     finally:
+        stopping.set()
         server.shutdown()
         server.server_close()
         thread.join()
