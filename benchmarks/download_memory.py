@@ -16,11 +16,12 @@ import sys
 import tempfile
 
 CHILD = r"""
-import json, resource, sys, time
+import json, re, sys, time
 from offcloud_sdk import Offcloud
 base_url, key, request_id, dest = sys.argv[1:5]
-def peak():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak():  # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent at exec
+    with open("/proc/self/status") as status:
+        return int(re.search(r"VmHWM:\s+(\d+)", status.read()).group(1)) / 1024
 with Offcloud(key, base_url=base_url) as oc:
     url = oc.cloud.files(request_id)[0].url
     at_rest = peak()
