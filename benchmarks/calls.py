@@ -27,19 +27,16 @@ BATCH = 1000
 def loopback_server(size: int) -> Iterator[str]:
     """`loopback_server.py` in its own process, serving a file of `size` bytes; its base URL."""
     script = Path(__file__).with_name("loopback_server.py")
-    server = subprocess.Popen(
-        [sys.executable, str(script), "--size", str(size)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        yield server.stdout.readline().strip()
-    finally:
+    command = [sys.executable, str(script), "--size", str(size)]
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as server:
         assert server.stdin is not None
-        server.stdin.close()  # the server stops when its stdin closes
-        server.wait(timeout=30)
+        assert server.stdout is not None
+        try:
+            yield server.stdout.readline().strip()
+        finally:
+            server.stdin.close()  # the server stops when its stdin closes; leaving `with` waits
 
 
 def _timed(calls: int, call: Callable[[], object]) -> Callable[[], float]:

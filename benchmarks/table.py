@@ -55,7 +55,7 @@ FULL = Plan(
     rounds=41, calls=250, batches=9, import_runs=21, download_bytes=1 << 30, download_rounds=3
 )
 QUICK = Plan(
-    rounds=5, calls=100, batches=3, import_runs=3, download_bytes=64 << 20, download_rounds=1
+    rounds=5, calls=100, batches=3, import_runs=3, download_bytes=64 << 20, download_rounds=2
 )
 
 
