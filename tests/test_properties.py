@@ -267,6 +267,7 @@ def check_one(
         except OffcloudError as exc:  # anything else propagates and fails the example
             error = exc
     if error is not None:
+        assert str(error).strip(), f"{name}: {type(error).__name__} without a message"
         assert leaks(error) == [], f"{name}: the key shows in {leaks(error)}: {error!r}"
     leaked = [line for line in log_lines if KEY in line]
     assert leaked == [], f"{name}: the key is in the log: {leaked[0]}"
