@@ -9,7 +9,7 @@ all of this without hand-written code.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 import httpx
@@ -118,19 +118,39 @@ class _Exchange:
         )
 
 
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+
 @attrs.define
-class SyncRunner:
-    """Sends operations on an `httpx.Client` (implements the generated `Runner`)."""
+class _Runner(Generic[H]):
+    """What both runners hold, and how both start a call."""
 
     settings: Settings
-    http: httpx.Client
+    http: H
     clock: Clock
     policy: RetryPolicy = attrs.field(factory=RetryPolicy)
     agent_on_client: bool = attrs.field(init=False)
 
     @agent_on_client.default
-    def _agent_set(self) -> bool:
+    def _agent_on_client(self) -> bool:
         return agent_on(self.http)
+
+    def _begin(
+        self, operation: Operation[Any], request: dict[str, Any]
+    ) -> tuple[_Exchange, dict[str, Any]]:
+        """The call's exchange and the `request()` arguments of its first attempt."""
+        exchange = _Exchange(
+            self.settings, self.clock, self.policy, operation, request, self.agent_on_client
+        )
+        prepared = exchange.prepared()
+        if self.http.is_closed:
+            raise closed_client(operation)
+        return exchange, prepared
+
+
+@attrs.define
+class SyncRunner(_Runner[httpx.Client]):
+    """Sends operations on an `httpx.Client` (implements the generated `Runner`)."""
 
     def call(self, operation: Operation[T], request: dict[str, Any]) -> T:
         result, _ = self.exchange(operation, request)
@@ -140,12 +160,7 @@ class SyncRunner:
         self, operation: Operation[T], request: dict[str, Any]
     ) -> tuple[T, httpx.Response]:
         """Like `call`, but also the raw answer (its request masked)."""
-        exchange = _Exchange(
-            self.settings, self.clock, self.policy, operation, request, self.agent_on_client
-        )
-        prepared = exchange.prepared()
-        if self.http.is_closed:
-            raise closed_client(operation)
+        exchange, prepared = self._begin(operation, request)
         while True:
             outcome: httpx.Response | Exception
             try:
@@ -160,18 +175,8 @@ class SyncRunner:
 
 
 @attrs.define
-class AsyncRunner:
+class AsyncRunner(_Runner[httpx.AsyncClient]):
     """Sends operations on an `httpx.AsyncClient` (implements the generated `AsyncRunner`)."""
-
-    settings: Settings
-    http: httpx.AsyncClient
-    clock: Clock
-    policy: RetryPolicy = attrs.field(factory=RetryPolicy)
-    agent_on_client: bool = attrs.field(init=False)
-
-    @agent_on_client.default
-    def _agent_set(self) -> bool:
-        return agent_on(self.http)
 
     async def call(self, operation: Operation[T], request: dict[str, Any]) -> T:
         result, _ = await self.exchange(operation, request)
@@ -181,12 +186,7 @@ class AsyncRunner:
         self, operation: Operation[T], request: dict[str, Any]
     ) -> tuple[T, httpx.Response]:
         """Like `call`, but also the raw answer (its request masked)."""
-        exchange = _Exchange(
-            self.settings, self.clock, self.policy, operation, request, self.agent_on_client
-        )
-        prepared = exchange.prepared()
-        if self.http.is_closed:
-            raise closed_client(operation)
+        exchange, prepared = self._begin(operation, request)
         while True:
             outcome: httpx.Response | Exception
             try:
