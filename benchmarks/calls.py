@@ -18,7 +18,7 @@ from offcloud_sdk import AsyncOffcloud, Offcloud
 
 KEY = "BenchmarkApiKey00000000000000001"
 REQUEST_ID = "6a0000000000000000000001"
-STATUS_URL = "{base_url}/api/cloud/status"
+STATUS_PATH = "/api/cloud/status"
 IN_FLIGHT = 50
 BATCH = 1000
 
@@ -53,7 +53,7 @@ def _timed(calls: int, call: Callable[[], object]) -> Callable[[], float]:
 
 def sync_calls(base_url: str, plan: Plan) -> list[Row]:
     """1 (sync) and 2: the SDK vs bare httpx, and vs the seed client's way."""
-    url = STATUS_URL.format(base_url=base_url)
+    url = f"{base_url}{STATUS_PATH}"
     with httpx.Client() as http, requests.Session() as session:
         oc = Offcloud(KEY, base_url=base_url, http_client=http)  # the same pool as `bare`
 
@@ -92,7 +92,7 @@ def sync_calls(base_url: str, plan: Plan) -> list[Row]:
 
 def async_calls(base_url: str, plan: Plan) -> list[Row]:
     """1 (async) and 4: one call at a time, and 1,000 calls with 50 in flight."""
-    url = STATUS_URL.format(base_url=base_url)
+    url = f"{base_url}{STATUS_PATH}"
     loop = asyncio.new_event_loop()
     limits = httpx.Limits(max_connections=IN_FLIGHT, max_keepalive_connections=IN_FLIGHT)
     http = httpx.AsyncClient(limits=limits)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import secrets
 
+from calls import STATUS_PATH
 from table import Row, limit_row
 
 from offcloud_sdk import Offcloud
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
-
-STATUS_PATH = "/api/cloud/status"
 
 
 def call_economy() -> list[Row]:
