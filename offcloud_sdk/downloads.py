@@ -180,10 +180,11 @@ class Transfer:
         if self._complete:
             return True
         if self._writing and self.total is not None and self.done > self.total:
-            self._restart()
-            raise UnexpectedResponseError(
+            error = UnexpectedResponseError(
                 f"download {self._where()}: got {self.done} bytes, {self.total} announced"
             )
+            self._restart()
+            raise error
         return self._writing and (self.total is None or self.done == self.total)
 
     def retry_delay(self, outcome: httpx.Response | Exception, policy: RetryPolicy) -> float:
@@ -195,7 +196,6 @@ class Transfer:
         self.attempts += 1
         if isinstance(outcome, httpx.DecodingError):  # encoded despite `identity`: no resuming
             self._restart()
-            self.done = 0
             raise self._gave_up(outcome)
         self.failures = 0 if self.done > self._attempt_start else self.failures + 1
         restarted = isinstance(outcome, httpx.Response) and outcome.status_code in (206, 416)
@@ -267,6 +267,7 @@ class Transfer:
     def _restart(self) -> None:
         with self._local("delete"):
             self.part.unlink(missing_ok=True)
+        self.done = 0
 
     def _report(self) -> None:
         if self.on_progress is not None:

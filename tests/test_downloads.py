@@ -403,3 +403,18 @@ def test_a_body_encoded_despite_identity_is_refused_and_nothing_kept(
     with pytest.raises(UnexpectedResponseError, match="could not be decoded"):
         harness.go(oc.files.download("https://offcloud.test/cloud/download/x/f.bin", tmp_path))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_giving_up_after_dropping_the_part_does_not_claim_to_keep_it(
+    harness: Harness, tmp_path: Path
+) -> None:
+    (tmp_path / "f.bin.part").write_bytes(b"x" * 10)
+
+    def answer(request: httpx.Request) -> httpx.Response:  # a part that never fits
+        return httpx.Response(416, headers={"content-range": "bytes */5"})
+
+    oc = harness.client(http_client=mock_http(harness, answer), max_retries=1)
+    with pytest.raises(OffcloudError) as caught:
+        harness.go(oc.files.download("https://offcloud.test/cloud/download/x/f.bin", tmp_path))
+    assert "kept" not in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
