@@ -16,6 +16,7 @@ import httpx
 from offcloud_api_client.api import Operation
 from offcloud_api_client.errors import UnexpectedStatus
 
+from .answer_bodies import AnswerRefused
 from .exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -28,7 +29,7 @@ from .exceptions import (
     ServerError,
     UnexpectedResponseError,
 )
-from .redaction import redact
+from .redaction import mask_response, redact
 from .retries import parse_retry_after
 from .validation import type_problem
 
@@ -118,8 +119,15 @@ def _error_class(status: int, text: str) -> type[HTTPError]:
 def connection_failure(exc: Exception, where: str, secrets: Iterable[str]) -> OffcloudError:
     """The error for a request (`where`: method and path) whose answer did not arrive whole:
     `APIConnectionError` (`APITimeoutError` for a timeout), or `UnexpectedResponseError` when
-    the body came but its `Content-Encoding` could not be undone."""
+    the body came but its `Content-Encoding` could not be undone or it was too large."""
     detail = redact(str(exc) or type(exc).__name__, secrets)
+    if isinstance(exc, AnswerRefused):
+        mask_response(exc.response)
+        return UnexpectedResponseError(
+            f"{where}: {detail}; not read further",
+            status_code=exc.response.status_code,
+            response=exc.response,
+        )
     if isinstance(exc, httpx.DecodingError):
         return UnexpectedResponseError(
             f"{where}: the answer's body could not be decoded ({detail})"

@@ -21,16 +21,19 @@ from .exceptions import InvalidArgumentError
 from .flows import arun, run
 from .logs import configure_from_env
 from .redaction import protect_httpx_logger
-from .runners import USER_AGENT, AsyncRunner, SyncRunner
+from .runners import DEFAULT_HEADERS, AsyncRunner, SyncRunner
 from .settings import (
+    DEFAULT_MAX_ANSWER_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_READ_TIMEOUT,
     KeyIn,
     Settings,
     TimeoutArg,
     as_api_key,
+    as_max_answer_size,
     as_max_retries,
     as_timeout,
+    as_total_timeout,
 )
 
 if TYPE_CHECKING:
@@ -63,8 +66,9 @@ class _Configured:
         http = (
             http_client
             if http_client is not None
-            else self._http_type(headers={"User-Agent": USER_AGENT})
+            else self._http_type(headers=DEFAULT_HEADERS, mounts=_direct_mounts(settings.base_url))
         )
+        _refuse_proxied_plain_http(http, settings.base_url)
         runner = self._runner_type(settings, http, clock or SystemClock())
         self._bind(runner, owns_http=http_client is None)
 
@@ -72,12 +76,27 @@ class _Configured:
         raise NotImplementedError
 
     def with_options(
-        self, *, timeout: TimeoutArg | None = None, max_retries: int | None = None
+        self,
+        *,
+        timeout: TimeoutArg | None = None,
+        max_retries: int | None = None,
+        total_timeout: float | None = None,
+        max_answer_size: int | None = None,
     ) -> Self:
-        """A copy with other timeout or retries, sharing this client's pool and cookies."""
+        """A copy with other timeouts, retries or answer size, sharing this client's pool and
+        cookies."""
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = as_timeout(timeout)
+        if max_retries is not None:
+            changes["max_retries"] = as_max_retries(max_retries)
+        if total_timeout is not None:
+            changes["total_timeout"] = as_total_timeout(total_timeout)
+        if max_answer_size is not None:
+            changes["max_answer_size"] = as_max_answer_size(max_answer_size)
         copy = object.__new__(type(self))
-        runner = attrs.evolve(self._runner, settings=self._changed_settings(timeout, max_retries))
-        copy._bind(runner, owns_http=False)
+        settings = attrs.evolve(self._runner.settings, **changes)
+        copy._bind(attrs.evolve(self._runner, settings=settings), owns_http=False)
         return copy
 
     @property
@@ -102,16 +121,18 @@ class _Configured:
         return self._runner.settings.timeout
 
     @property
+    def total_timeout(self) -> float:
+        """Seconds one attempt of an API call may take in all (4 read timeouts unless set)."""
+        return self._runner.settings.deadline
+
+    @property
+    def max_answer_size(self) -> int:
+        """Bytes an API answer may hold, decompressed; a larger one is not read further."""
+        return self._runner.settings.max_answer_size
+
+    @property
     def max_retries(self) -> int:
         return self._runner.settings.max_retries
-
-    def _changed_settings(self, timeout: TimeoutArg | None, max_retries: int | None) -> Settings:
-        changes: dict[str, Any] = {}
-        if timeout is not None:
-            changes["timeout"] = as_timeout(timeout)
-        if max_retries is not None:
-            changes["max_retries"] = as_max_retries(max_retries)
-        return attrs.evolve(self._runner.settings, **changes)
 
     def __repr__(self) -> str:
         key = "None" if self.api_key is None else "'***'"
@@ -127,7 +148,9 @@ class Offcloud(_Configured, Resources):
     `api_key` falls back to `OFFCLOUD_API_KEY` and `base_url` to `OFFCLOUD_BASE_URL`, then
     `https://offcloud.com`. `key_in` sends the key as `Authorization: Bearer` ("header", the
     2026 API), as `?key=` ("query", the classic API) or both. `timeout` is seconds to read
-    (with at most 5 s to connect) or an `httpx.Timeout`; `max_retries` retries per call. Pass
+    (with at most 5 s to connect) or an `httpx.Timeout`; `total_timeout` bounds one attempt in
+    all (default: 4 read timeouts), so an answer that trickles in still ends; `max_retries`
+    retries per call; `max_answer_size` bounds an answer's bytes (default 16 MiB). Pass
     `http_client` to use your own `httpx.Client` (it is then yours to close); `clock` replaces
     real sleeping, for tests.
     """
@@ -146,8 +169,12 @@ class Offcloud(_Configured, Resources):
         key_in: KeyIn = "header",
         http_client: httpx.Client | None = None,
         clock: Clock | None = None,
+        total_timeout: float | None = None,
+        max_answer_size: int = DEFAULT_MAX_ANSWER_SIZE,
     ) -> None:
-        settings = Settings.build(api_key, base_url, key_in, timeout, max_retries)
+        settings = Settings.build(
+            api_key, base_url, key_in, timeout, max_retries, max_answer_size, total_timeout
+        )
         self._start(settings, http_client, clock)
 
     def _bind(self, runner: SyncRunner, *, owns_http: bool) -> None:
@@ -234,8 +261,12 @@ class AsyncOffcloud(_Configured, AsyncResources):
         key_in: KeyIn = "header",
         http_client: httpx.AsyncClient | None = None,
         clock: Clock | None = None,
+        total_timeout: float | None = None,
+        max_answer_size: int = DEFAULT_MAX_ANSWER_SIZE,
     ) -> None:
-        settings = Settings.build(api_key, base_url, key_in, timeout, max_retries)
+        settings = Settings.build(
+            api_key, base_url, key_in, timeout, max_retries, max_answer_size, total_timeout
+        )
         self._start(settings, http_client, clock)
 
     def _bind(self, runner: AsyncRunner, *, owns_http: bool) -> None:
@@ -295,3 +326,23 @@ class AsyncOffcloud(_Configured, AsyncResources):
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+def _direct_mounts(base_url: str) -> dict[str, None]:
+    """For a plain-http (so loopback) `base_url`: no proxy from the environment, which would
+    carry the key in clear text (httpx takes a `None` mount as "the client's own transport")."""
+    url = httpx.URL(base_url)
+    return {f"http://{url.netloc.decode('ascii')}": None} if url.scheme == "http" else {}
+
+
+def _refuse_proxied_plain_http(http: httpx.Client | httpx.AsyncClient, base_url: str) -> None:
+    url = httpx.URL(base_url)
+    if url.scheme != "http":
+        return
+    # httpx has no public way to ask which transport a URL takes (pinned to httpx < 0.29)
+    if http._transport_for_url(url) is not http._transport:
+        raise InvalidArgumentError(
+            f"base_url {base_url!r} is plain http and this http_client would send it through a "
+            "proxy (or another mounted transport), carrying the API key in clear text; use a "
+            "client without a proxy for it (e.g. trust_env=False, or NO_PROXY)"
+        )

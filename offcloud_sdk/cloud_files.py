@@ -10,6 +10,7 @@ Directory entries and aria2 control files are left out.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,12 @@ from offcloud_api_client.models.status_batch_response import StatusBatchResponse
 from offcloud_api_client.models.status_response import StatusResponse
 from offcloud_api_client.types import Unset
 
-from .downloads import DownloadProgress, OnDownloadProgress
+from .downloads import DownloadProgress, OnDownloadProgress, Transfer
 from .exceptions import HTTPError, UnexpectedResponseError
 from .flows import Flow
 from .polling import statuses_by_id
 from .safe_paths import safe_destination
+from .settings import Settings
 
 SINGLE_FILE_ERROR = "bad archive"
 CONTROL_SUFFIXES = (".aria2", ".aria2__temp")
@@ -85,33 +87,58 @@ def destinations(files: list[CloudFile], folder: Path) -> list[tuple[CloudFile, 
     return planned
 
 
+@attrs.frozen
+class DownloadPlan:
+    """What `cloud.download` was asked: where, with which settings, and whether to overwrite."""
+
+    folder: Path
+    settings: Settings
+    overwrite: bool
+    on_progress: OnDownloadProgress | None
+
+
 def download_flow(
-    request_id: str,
-    base_url: str,
-    folder: Path,
-    fetch: Callable[[str, Path], Any],
-    on_progress: OnDownloadProgress | None,
+    request_id: str, plan: DownloadPlan, fetch: Callable[[Transfer], Any]
 ) -> Flow[list[Path]]:
-    """Every file of `request_id` into `folder`; `fetch(url, target)` downloads one (sync or
-    async). Files already there with their size are not fetched again."""
-    files = yield from files_flow(request_id, base_url)
+    """Every file of `request_id` into `plan.folder`; `fetch(transfer)` runs one download (sync
+    or async). Files already there with their size are not fetched again."""
+    files = yield from files_flow(request_id, plan.settings.base_url)
     paths = []
-    for file, target in destinations(files, folder):
+    for file, target in destinations(files, plan.folder):
         if _already_downloaded(file, target):
-            if on_progress is not None:
-                on_progress(DownloadProgress(target, target.stat().st_size, file.size))
+            if plan.on_progress is not None:
+                plan.on_progress(DownloadProgress(target, target.stat().st_size, file.size))
+            paths.append(target)
         else:
-            yield 0.0, _fetch_step(fetch, file.url, target)
-        paths.append(target)
+            paths.append((yield 0.0, _fetch_step(fetch, plan, file.url, target)))
     return paths
 
 
-def _fetch_step(fetch: Callable[[str, Path], Any], url: str, target: Path) -> Callable[[Any], Any]:
-    return lambda _: fetch(url, target)
+def _fetch_step(
+    fetch: Callable[[Transfer], Any], plan: DownloadPlan, url: str, target: Path
+) -> Callable[[Any], Any]:
+    def step(_: Any) -> Any:
+        transfer = Transfer.start(
+            url,
+            target,
+            plan.settings,
+            resume=True,
+            overwrite=plan.overwrite,
+            on_progress=plan.on_progress,
+            within=plan.folder,
+        )
+        return fetch(transfer)
+
+    return step
 
 
 def _already_downloaded(file: CloudFile, target: Path) -> bool:
-    return file.size is not None and target.is_file() and target.stat().st_size == file.size
+    """A regular file (not a link to one) of the size Offcloud lists."""
+    try:
+        info = target.lstat()
+    except OSError:
+        return False
+    return file.size is not None and stat.S_ISREG(info.st_mode) and info.st_size == file.size
 
 
 def single_file(

@@ -1,17 +1,23 @@
 """File downloads: `oc.files.download(url, dest)` and, through it, `oc.cloud.download`.
 
 A download streams to `dest.part` in constant memory and renames it to `dest` only when it is
-complete (its size matches what the server announced), so `dest` never holds a truncated file.
-A transfer that breaks off resumes with `Range` from where it stopped: at once, as long as each
-attempt brings bytes (`max_retries` counts attempts in a row that bring none), and on the next
-call with `resume=True` when the call gave up. The API key is sent only to the API's own host
-(as a header, never in the URL); Offcloud's storage links carry their own authorisation.
+complete (its size matches what the server announced), so `dest` never holds a truncated file,
+and never over a file already there (it takes a free name, `part_files.claim`) unless asked to.
+A transfer that breaks off resumes with `Range` and `If-Range` from where it stopped: at once,
+as long as attempts bring the file further (`max_retries` counts attempts in a row that do
+not), and on the next call with `resume=True` when the call gave up, but only when the part's
+record says it holds the start of this very file. A body larger than announced or encoded
+despite `Accept-Encoding: identity` is refused as it arrives. The API key is sent only to the
+API's own origin (as a header, never in the URL); Offcloud's storage links carry their own
+authorisation.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -31,15 +37,31 @@ from .exceptions import (
     UnexpectedResponseError,
 )
 from .logs import logger
-from .redaction import masked_request, masked_url, redact
+from .part_files import (
+    PartRecord,
+    check_within,
+    claim,
+    drop,
+    free_name,
+    http_date,
+    open_part,
+    read_record,
+    record_path,
+    stamp_modified,
+    write_record,
+)
+from .redaction import mask_response, masked_url, redact
 from .retries import RetryPolicy
-from .safe_paths import safe_name
+from .safe_paths import link_name
 from .settings import Settings
 
 DOWNLOAD_OPERATION = "files_download"
 """The name retries see: a download is safe to repeat."""
 PART_SUFFIX = ".part"
-_CONTENT_RANGE = re.compile(r"bytes\s+(?:(\d+)-\d+|\*)/(\d+|\*)")
+_CONTENT_RANGE = re.compile(r"bytes\s+(?:([0-9]{1,18})-([0-9]{1,18})|\*)/([0-9]{1,18}|\*)")
+_COUNT = re.compile(r"[0-9]{1,18}")
+"""Numbers from a server are read only up to 18 digits: more is no size, and would cost."""
+_PORTS = {"http": 80, "https": 443}
 
 
 @attrs.frozen
@@ -65,17 +87,27 @@ class Transfer:
 
     url: str
     dest: Path
+    """Where the file goes: the name asked for, or a free one beside it (`overwrite=False`)."""
+    root: Path
+    """The resolved folder nothing of this download may be written outside of."""
     settings: Settings
     on_progress: OnDownloadProgress | None
+    overwrite: bool = False
+    existing: Path | None = None
+    """A file already at the name asked for: kept, and skipped when it is this very file."""
     started: float = attrs.field(factory=time.monotonic)
     done: int = 0
     total: int | None = None
     failures: int = 0
     attempts: int = 0
+    record: PartRecord | None = None
+    _best: int = 0
+    _limit: int | None = None
     _file: IO[bytes] | None = None
     _attempt_start: int = 0
     _writing: bool = False
     _complete: bool = False
+    _skipped: bool = False
 
     @classmethod
     def start(
@@ -86,8 +118,14 @@ class Transfer:
         *,
         resume: bool,
         on_progress: OnDownloadProgress | None,
+        overwrite: bool = False,
+        within: Path | None = None,
     ) -> Transfer:
-        """Check the arguments and prepare `dest` (a file path, or a folder to put it in)."""
+        """Check the arguments and prepare `dest` (a file path, or a folder to put it in).
+
+        `within` is the folder the file must stay in (the one `cloud.download` was given);
+        by default the folder `dest` names or is in.
+        """
         try:
             parsed = httpx.URL(url)
         except (httpx.InvalidURL, TypeError):
@@ -96,12 +134,19 @@ class Transfer:
             raise InvalidArgumentError(f"not a download link: {redact(str(url))!r}")
         target = Path(dest)
         if target.is_dir() or os.fspath(dest).endswith(("/", os.sep)):
-            target = target / safe_name(parsed.path.rsplit("/", 1)[-1] or "download")
-        transfer = cls(url, target, settings, on_progress)
-        with transfer._local("prepare"):
+            target = target / link_name(parsed.path)
+        with _on_disk("prepare", target.parent):
             target.parent.mkdir(parents=True, exist_ok=True)
+            root = (within or target.parent).resolve()
+            check_within(target, root)
+            if target.is_dir() and not target.is_symlink():
+                raise LocalFileError(f"download: {target} is a folder; nothing written over it")
+            existing = None
+            if not overwrite and os.path.lexists(target):
+                existing, target = target, free_name(target)
+            transfer = cls(url, target, root, settings, on_progress, overwrite, existing)
             if not resume:
-                transfer.part.unlink(missing_ok=True)
+                drop(transfer.part)
         return transfer
 
     @cached_property
@@ -109,15 +154,21 @@ class Transfer:
         return self.dest.with_name(self.dest.name + PART_SUFFIX)
 
     def next_attempt(self) -> dict[str, Any]:
-        """The `stream()` arguments for the next attempt, resuming after what `part` holds."""
+        """The `stream()` arguments for the next attempt, resuming after what `part` holds when
+        its record says it is the start of this file."""
         with self._local("read"):
-            self.done = self.part.stat().st_size if self.part.exists() else 0
+            self.record = read_record(self.part)
+            self.done = _regular_size(self.part)
+            if self.done and (self.record is None or self.done > self.record.total):
+                self._restart()  # not known to be this file's bytes: never mixed in
         self._attempt_start = self.done
         headers = {"Accept-Encoding": "identity"}
-        if self.done:
+        if self.done and self.record is not None:
             headers["Range"] = f"bytes={self.done}-"
+            if self.record.if_range:
+                headers["If-Range"] = self.record.if_range
         key = self.settings.api_key
-        if key and httpx.URL(self.url).host == httpx.URL(self.settings.base_url).host:
+        if key and same_origin(self.url, self.settings.base_url):
             headers["Authorization"] = f"Bearer {key}"
         return {
             "method": "GET",
@@ -131,34 +182,65 @@ class Transfer:
         self._writing = self._complete = False
         status = response.status_code
         if status == 416 and self.done:
-            _, total = _content_range(response.headers.get("content-range"))
-            self._complete = total == self.done
+            _, _, total = content_range(response.headers.get("content-range"))
+            record = self.record
+            if record is not None and record.matches(response, total, self.url):
+                self._complete = self.done == record.total
             if self._complete:
                 self.total = total
             else:
                 self._restart()  # the part file does not fit the file any more
             return False
         if status == 206:
-            start, total = _content_range(response.headers.get("content-range"))
-            if start != self.done:
+            start, end, total = content_range(response.headers.get("content-range"))
+            record = self.record
+            fits = record is not None and record.matches(response, total, self.url)
+            if start != self.done or end is None or not fits:
                 self._restart()
                 return False
-            self.total = total
+            self.total, self._limit = total, end + 1
         elif status == 200:
+            encoding = response.headers.get("content-encoding", "identity").strip().lower()
+            if encoding not in ("", "identity"):
+                raise UnexpectedResponseError(
+                    f"download {self._where()}: the server sent the file encoded "
+                    f"({redact(encoding[:40])}) although it was asked not to; not written",
+                    status_code=status,
+                )
             self.done = 0  # the whole file: it is new, or the server ignored Range
-            length = response.headers.get("content-length")
-            encoded = response.headers.get("content-encoding", "identity") != "identity"
-            self.total = int(length) if length and length.isdigit() and not encoded else None
+            self.total = self._limit = count(response.headers.get("content-length"))
+            self.record = (
+                None if self.total is None else PartRecord.of(response, self.total, self.url)
+            )
+            with self._local("write"):
+                drop(self.part)
+                if self.record is not None:
+                    write_record(self.part, self.record)
         else:
             return False
+        if self._is_existing(response):
+            self._complete = self._skipped = True
+            with self._local("delete"):
+                drop(self.part)
+            return False
         with self._local("open"):
-            self._file = self.part.open("ab" if self.done else "wb")
+            self._file = open_part(self.part, append_at=self.done)
         self._writing = True
         self._report()
         return True
 
     def write(self, chunk: bytes) -> None:
+        """Append a chunk of the file to `part`; more than the answer announced is refused as
+        it arrives (and the part dropped), so no server can fill the disk."""
         assert self._file is not None
+        if self._limit is not None and self.done + len(chunk) > self._limit:
+            error = UnexpectedResponseError(
+                f"download {self._where()}: more than the {self._limit} bytes announced; "
+                "not written further"
+            )
+            self.close_file()
+            self._restart()
+            raise error
         try:  # not `with self._local(...)`: this runs for every chunk
             self._file.write(chunk)
         except OSError as exc:
@@ -169,35 +251,33 @@ class Transfer:
 
     def close_file(self) -> None:
         if self._file is not None:
-            with self._local("write"):
-                self._file.close()
-            self._file = None
+            file, self._file = self._file, None
+            with _on_disk("write", self.part):  # no check first: the file must be closed
+                file.close()
 
     def complete(self, outcome: httpx.Response | Exception) -> bool:
-        """Whether the attempt that ended with `outcome` left the whole file in `part`."""
+        """Whether the attempt that ended with `outcome` left the whole file in `part` (or
+        found it already at `existing`)."""
         if isinstance(outcome, Exception):
             return False
         if self._complete:
             return True
-        if self._writing and self.total is not None and self.done > self.total:
-            error = UnexpectedResponseError(
-                f"download {self._where()}: got {self.done} bytes, {self.total} announced"
-            )
-            self._restart()
-            raise error
         return self._writing and (self.total is None or self.done == self.total)
 
     def retry_delay(self, outcome: httpx.Response | Exception, policy: RetryPolicy) -> float:
         """Seconds to wait before the next attempt; raises when the download gives up.
 
-        `max_retries` counts attempts in a row that brought no bytes, so a link that breaks
-        off every few megabytes still gets the whole file.
+        `max_retries` counts attempts in a row that brought the file no further than it ever
+        was, so a link that breaks off every few megabytes still gets the whole file, and a
+        server that keeps sending the same start or refusing the part never gets it forever.
         """
         self.attempts += 1
-        if isinstance(outcome, httpx.DecodingError):  # encoded despite `identity`: no resuming
-            self._restart()
+        if isinstance(outcome, httpx.DecodingError):  # an error page that cannot be decoded
             raise self._gave_up(outcome)
-        self.failures = 0 if self.done > self._attempt_start else self.failures + 1
+        if self.done > self._best:
+            self._best, self.failures = self.done, 0
+        else:
+            self.failures += 1
         restarted = isinstance(outcome, httpx.Response) and outcome.status_code in (206, 416)
         if restarted and not self._writing:
             if self.failures > self.settings.max_retries:
@@ -225,24 +305,47 @@ class Transfer:
         return delay
 
     def finish(self) -> Path:
-        """Move the complete part file to `dest` and return `dest`."""
+        """Move the complete part file to `dest` (or a free name) and return where it is."""
+        if self._skipped and self.existing is not None:
+            logger.info("GET %s: %s is already this file", self._where(), self.existing)
+            return self.existing
         with self._local("rename"):
-            os.replace(self.part, self.dest)
+            final = claim(self.part, self.dest, overwrite=self.overwrite)
+            record_path(self.part).unlink(missing_ok=True)
+        stamp_modified(final, self.record.last_modified if self.record is not None else None)
+        if self.existing is not None:
+            logger.info("download: %s holds another file; saved as %s", self.existing, final)
         logger.info(
             "GET %s -> %s, %d bytes in %.0f ms, %d retries",
             self._where(),
-            self.dest,
+            final,
             self.done,
             (time.monotonic() - self.started) * 1000,
             self.attempts,
         )
-        return self.dest
+        return final
+
+    def _is_existing(self, response: httpx.Response) -> bool:
+        """Whether the file already at the asked-for name is the one this answer is about:
+        a regular file of the same size and, when the server says, the same modification time
+        (downloads are given it, as `curl -R` does)."""
+        existing = self.existing
+        if existing is None or self.total is None:
+            return False
+        try:
+            info = existing.lstat()
+        except OSError:
+            return False
+        if not stat.S_ISREG(info.st_mode) or info.st_size != self.total:
+            return False
+        modified = http_date(response.headers.get("last-modified"))
+        return modified is None or int(info.st_mtime) == int(modified)
 
     def _gave_up(self, outcome: httpx.Response | Exception) -> OffcloudError:
         """The error to raise; a part file stays for a later `resume=True`."""
         secrets = [self.settings.api_key] if self.settings.api_key else []
         if isinstance(outcome, httpx.Response):  # the error keeps it: its request has the key
-            outcome.request = masked_request(outcome.request)
+            mask_response(outcome)
         where = f"download {self._where()}"
         if isinstance(outcome, Exception):
             error: OffcloudError = connection_failure(outcome, where, secrets)
@@ -266,8 +369,9 @@ class Transfer:
 
     def _restart(self) -> None:
         with self._local("delete"):
-            self.part.unlink(missing_ok=True)
+            drop(self.part)
         self.done = 0
+        self.record = None
 
     def _report(self) -> None:
         if self.on_progress is not None:
@@ -277,13 +381,46 @@ class Transfer:
         return str(masked_url(httpx.URL(self.url)))
 
     def _local(self, action: str) -> AbstractContextManager[None]:
-        return _on_disk(action, self.part)
+        """Where the part file is touched: errors become `LocalFileError`, and its folder is
+        checked again first (it may have become a symlink out since the last look)."""
+        return _on_disk(action, self.part, self.root)
+
+
+def same_origin(url: str, base_url: str) -> bool:
+    """Whether `url` has the scheme, host and port of `base_url`: where the key may go."""
+    a, b = httpx.URL(url), httpx.URL(base_url)
+    return (a.scheme, a.host, a.port or _PORTS.get(a.scheme)) == (
+        b.scheme,
+        b.host,
+        b.port or _PORTS.get(b.scheme),
+    )
+
+
+def count(value: str | None) -> int | None:
+    """A byte count from a header, or None when absent or not a plain number that fits."""
+    if value is None or _COUNT.fullmatch(value.strip()) is None:
+        return None
+    return int(value.strip())
+
+
+def _regular_size(path: Path) -> int:
+    """The size of `path` when it is a regular file (not followed when a symlink), else 0."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return 0
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return info.st_size
 
 
 @contextmanager
-def _on_disk(action: str, path: Path) -> Iterator[None]:
-    """Turn an `OSError` on the local disk into a `LocalFileError`."""
+def _on_disk(action: str, path: Path, root: Path | None = None) -> Iterator[None]:
+    """Turn an `OSError` on the local disk into a `LocalFileError`; with `root`, refuse first
+    unless `path`'s folder is inside it."""
     try:
+        if root is not None:
+            check_within(path, root)
         yield
     except OSError as exc:
         if isinstance(exc, OffcloudError):
@@ -296,10 +433,11 @@ def _local_error(action: str, path: Path, exc: OSError) -> LocalFileError:
     return LocalFileError(f"download: cannot {action} {path}: {reason}")
 
 
-def _content_range(value: str | None) -> tuple[int | None, int | None]:
-    """(first byte, total) from `bytes a-b/n` or `bytes */n`; None where absent."""
-    match = _CONTENT_RANGE.match((value or "").strip())
+def content_range(value: str | None) -> tuple[int | None, int | None, int | None]:
+    """(first byte, last byte, total) from `bytes a-b/n` or `bytes */n`; None where absent or
+    not a number that fits."""
+    match = _CONTENT_RANGE.fullmatch((value or "").strip())
     if match is None:
-        return None, None
-    first, total = match.groups()
-    return (None if first is None else int(first)), (None if total == "*" else int(total))
+        return None, None, None
+    first, last, total = (None if part in (None, "*") else int(part) for part in match.groups())
+    return first, last, total

@@ -1,7 +1,8 @@
 """Keep the API key out of everything the SDK shows, stores or logs.
 
 `redact` masks `key=`/`apikey=` query values and any known secret in a text; `masked_request`
-is a copy of a request fit to keep on a response that users may print; `RedactingFilter` does
+is a copy of a request fit to keep on a response that users may print (`mask_response` puts
+such copies on a response and on those it was redirected from); `RedactingFilter` does
 the same for the log lines httpx writes (it logs full URLs, key included, at INFO).
 """
 
@@ -43,6 +44,15 @@ def masked_request(request: httpx.Request) -> httpx.Request:
             scheme, _, _ = value.partition(" ")
             headers[name] = f"{scheme} {MASK}" if name == "authorization" else MASK
     return httpx.Request(request.method, masked_url(request.url), headers=headers)
+
+
+def mask_response(response: httpx.Response) -> None:
+    """Mask the key in `response`'s request, in the redirect it points to, and in every answer
+    it was redirected from (`history`), so an error that keeps `response` keeps no key."""
+    for answer in (*response.history, response):
+        answer.request = masked_request(answer.request)
+        if answer.next_request is not None:
+            answer.next_request = masked_request(answer.next_request)
 
 
 class RedactingFilter(logging.Filter):

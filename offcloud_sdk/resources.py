@@ -17,7 +17,7 @@ from offcloud_api_client.models.cache_check_response import CacheCheckResponse
 from offcloud_api_client.models.request_status import RequestStatus
 from offcloud_api_client.types import UNSET, Unset
 
-from .cloud_files import CloudFile, download_flow, files_flow
+from .cloud_files import CloudFile, DownloadPlan, download_flow, files_flow
 from .downloads import OnDownloadProgress
 from .files import AsyncFilesResource, FilesResource
 from .flows import arun, run
@@ -95,22 +95,20 @@ class CloudResource(generated_cloud.CloudResource):
         request_id: str,
         dest_dir: str | os.PathLike[str],
         *,
+        overwrite: bool = False,
         on_progress: OnDownloadProgress | None = None,
     ) -> list[Path]:
         """Download every file of a finished request under `dest_dir`; their paths.
 
         Folders inside the request are kept and names made safe (nothing is written outside
-        `dest_dir`). Files already there with the right size are skipped; broken transfers
-        resume (see `files.download`).
+        `dest_dir`, nothing hidden). Files already there with the right size are skipped; a
+        different file already at a name is kept and the download takes a free name beside it
+        (`name (2).ext`) unless `overwrite=True`. Broken transfers resume (see
+        `files.download`).
         """
         downloader = FilesResource(self._sdk_runner)
-        flow = download_flow(
-            request_id,
-            self._sdk_runner.settings.base_url,
-            Path(dest_dir),
-            lambda url, target: downloader.download(url, target, on_progress=on_progress),
-            on_progress,
-        )
+        plan = DownloadPlan(Path(dest_dir), self._sdk_runner.settings, overwrite, on_progress)
+        flow = download_flow(request_id, plan, lambda transfer: downloader._fetch(transfer))
         return run(flow, self, self._clock)
 
 
@@ -174,17 +172,13 @@ class AsyncCloudResource(generated_cloud.AsyncCloudResource):
         request_id: str,
         dest_dir: str | os.PathLike[str],
         *,
+        overwrite: bool = False,
         on_progress: OnDownloadProgress | None = None,
     ) -> list[Path]:
         """Async `CloudResource.download`."""
         downloader = AsyncFilesResource(self._sdk_runner)
-        flow = download_flow(
-            request_id,
-            self._sdk_runner.settings.base_url,
-            Path(dest_dir),
-            lambda url, target: downloader.download(url, target, on_progress=on_progress),
-            on_progress,
-        )
+        plan = DownloadPlan(Path(dest_dir), self._sdk_runner.settings, overwrite, on_progress)
+        flow = download_flow(request_id, plan, lambda transfer: downloader._fetch(transfer))
         return await arun(flow, self, self._clock)
 
 

@@ -11,6 +11,7 @@ never made) or when Offcloud said it did not take it (429, 503).
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections.abc import Callable
@@ -41,9 +42,11 @@ def parse_retry_after(value: str | None, *, now: Callable[[], float] | None = No
     if not value:
         return None
     try:
-        return max(float(value), 0.0)
+        seconds = float(value)
     except ValueError:
         pass
+    else:
+        return max(seconds, 0.0) if math.isfinite(seconds) else None
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

@@ -15,18 +15,21 @@ import attrs
 import httpx
 from offcloud_api_client.api import Operation
 
+from .answer_bodies import ACCEPT_ENCODING, AnswerRefused, inflater_for
 from .answers import connection_failure, read_answer
 from .clock import Clock
 from .exceptions import APIConnectionError, AuthError, OffcloudError
 from .logs import logger
-from .redaction import masked_request
+from .redaction import mask_response
 from .retries import RETRY_STATUSES, RetryPolicy
 from .settings import Settings
 from .version import __version__
 
 T = TypeVar("T")
 USER_AGENT = f"offcloud-sdk/{__version__} (+python; httpx/{httpx.__version__})"
-_SENDABLE_ERRORS = (httpx.HTTPError, httpx.InvalidURL)
+DEFAULT_HEADERS = {"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING}
+"""Sent with every API call: set on the clients the SDK makes, added per call to a user's."""
+_SENDABLE_ERRORS = (httpx.HTTPError, httpx.InvalidURL, AnswerRefused)
 NO_KEY_HINT = (
     "no API key is set: pass api_key=, set OFFCLOUD_API_KEY, or call device_login() "
     "(the key is on https://offcloud.com/#/account)"
@@ -42,9 +45,11 @@ class _Exchange:
     policy: RetryPolicy
     operation: Operation[Any]
     request: dict[str, Any]
-    agent_on_client: bool
+    defaults_on_client: bool
     started: float = 0.0
     attempt: int = 0
+    _deadline: float = 0.0
+    _received: int = 0
 
     def prepared(self) -> dict[str, Any]:
         settings = self.settings
@@ -54,8 +59,8 @@ class _Exchange:
         headers = dict(request.get("headers", ()))
         if "json" in request:
             headers.pop("Content-Type", None)  # httpx sets the same from json=
-        if not self.agent_on_client:
-            headers["User-Agent"] = USER_AGENT
+        if not self.defaults_on_client:
+            headers.update(DEFAULT_HEADERS)
         key = settings.api_key
         if key is not None:
             if settings.key_in in ("header", "both"):
@@ -66,6 +71,31 @@ class _Exchange:
         request["timeout"] = settings.timeout
         self.started = self.clock.now()
         return request
+
+    def begin_attempt(self) -> list[bytes]:
+        """Start the clocks and counters of one attempt; the list its body chunks go to."""
+        self._deadline = self.clock.now() + self.settings.deadline
+        self._received = 0
+        return []
+
+    def check_deadline(self, request: httpx.Request) -> None:
+        """Raise `httpx.ReadTimeout` once the attempt has run past `settings.deadline`."""
+        if self.clock.now() > self._deadline:
+            raise httpx.ReadTimeout(
+                f"the answer took longer than {self.settings.deadline:g} s in all (total_timeout)",
+                request=request,
+            )
+
+    def took(self, chunk: bytes, response: httpx.Response) -> None:
+        """Count a chunk of the (decompressed) body against the size and time bounds."""
+        self._received += len(chunk)
+        if self._received > self.settings.max_answer_size:
+            raise AnswerRefused(
+                response,
+                f"the answer is larger than {self.settings.max_answer_size} bytes "
+                "(max_answer_size)",
+            )
+        self.check_deadline(response.request)
 
     def retry_delay(self, outcome: httpx.Response | Exception) -> float | None:
         if isinstance(outcome, httpx.Response) and outcome.status_code not in RETRY_STATUSES:
@@ -101,7 +131,7 @@ class _Exchange:
             return read_answer(self.operation, outcome, secrets), outcome
         except OffcloudError as exc:
             # Only a response that leaves with an error is kept by anyone: mask it then.
-            outcome.request = masked_request(outcome.request)
+            mask_response(outcome)
             if isinstance(exc, AuthError) and self.settings.api_key is None:
                 exc.message = f"{exc.message} ({NO_KEY_HINT})"
                 exc.args = (exc.message,)
@@ -129,18 +159,18 @@ class _Runner(Generic[H]):
     http: H
     clock: Clock
     policy: RetryPolicy = attrs.field(factory=RetryPolicy)
-    agent_on_client: bool = attrs.field(init=False)
+    defaults_on_client: bool = attrs.field(init=False)
 
-    @agent_on_client.default
-    def _agent_on_client(self) -> bool:
-        return agent_on(self.http)
+    @defaults_on_client.default
+    def _defaults_on_client(self) -> bool:
+        return defaults_on(self.http)
 
     def _begin(
         self, operation: Operation[Any], request: dict[str, Any]
     ) -> tuple[_Exchange, dict[str, Any]]:
         """The call's exchange and the `request()` arguments of its first attempt."""
         exchange = _Exchange(
-            self.settings, self.clock, self.policy, operation, request, self.agent_on_client
+            self.settings, self.clock, self.policy, operation, request, self.defaults_on_client
         )
         prepared = exchange.prepared()
         if self.http.is_closed:
@@ -164,7 +194,7 @@ class SyncRunner(_Runner[httpx.Client]):
         while True:
             outcome: httpx.Response | Exception
             try:
-                outcome = self.http.request(**prepared)
+                outcome = self._attempt(exchange, prepared)
             except _SENDABLE_ERRORS as exc:
                 outcome = exc
             delay = exchange.retry_delay(outcome)
@@ -172,6 +202,24 @@ class SyncRunner(_Runner[httpx.Client]):
                 answer: tuple[T, httpx.Response] = exchange.finish(outcome)
                 return answer
             self.clock.sleep(delay)
+
+    def _attempt(self, exchange: _Exchange, prepared: dict[str, Any]) -> httpx.Response:
+        """Send once and read the answer within the call's size and time bounds."""
+        chunks = exchange.begin_attempt()
+        response = self.http.send(self.http.build_request(**prepared), stream=True)
+        try:
+            exchange.check_deadline(response.request)
+            if response.is_stream_consumed:  # read already, by a transport in this process
+                exchange.took(response.content, response)
+                return response
+            inflater = inflater_for(response)
+            for raw in response.iter_raw():
+                for chunk in inflater.pieces(raw):
+                    chunks.append(chunk)
+                    exchange.took(chunk, response)
+        finally:
+            response.close()
+        return keep_body(response, chunks)
 
 
 @attrs.define
@@ -190,7 +238,7 @@ class AsyncRunner(_Runner[httpx.AsyncClient]):
         while True:
             outcome: httpx.Response | Exception
             try:
-                outcome = await self.http.request(**prepared)
+                outcome = await self._attempt(exchange, prepared)
             except _SENDABLE_ERRORS as exc:
                 outcome = exc
             delay = exchange.retry_delay(outcome)
@@ -199,10 +247,35 @@ class AsyncRunner(_Runner[httpx.AsyncClient]):
                 return answer
             await self.clock.asleep(delay)
 
+    async def _attempt(self, exchange: _Exchange, prepared: dict[str, Any]) -> httpx.Response:
+        """Async `SyncRunner._attempt`."""
+        chunks = exchange.begin_attempt()
+        response = await self.http.send(self.http.build_request(**prepared), stream=True)
+        try:
+            exchange.check_deadline(response.request)
+            if response.is_stream_consumed:  # read already, by a transport in this process
+                exchange.took(response.content, response)
+                return response
+            inflater = inflater_for(response)
+            async for raw in response.aiter_raw():
+                for chunk in inflater.pieces(raw):
+                    chunks.append(chunk)
+                    exchange.took(chunk, response)
+        finally:
+            await response.aclose()
+        return keep_body(response, chunks)
 
-def agent_on(http: httpx.Client | httpx.AsyncClient) -> bool:
-    """Whether `http` sends our User-Agent itself (the clients the SDK makes do)."""
-    return bool(http.headers.get("user-agent") == USER_AGENT)
+
+def keep_body(response: httpx.Response, chunks: list[bytes]) -> httpx.Response:
+    """`response` with the body read in `chunks` as its content, as `response.read()` would
+    leave it (httpx keeps it in `_content`; pinned to httpx < 0.29)."""
+    response._content = b"".join(chunks)
+    return response
+
+
+def defaults_on(http: httpx.Client | httpx.AsyncClient) -> bool:
+    """Whether `http` sends `DEFAULT_HEADERS` itself (the clients the SDK makes do)."""
+    return all(http.headers.get(name) == value for name, value in DEFAULT_HEADERS.items())
 
 
 def closed_client(operation: Operation[Any]) -> APIConnectionError:

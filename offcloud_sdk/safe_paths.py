@@ -1,8 +1,13 @@
 """File names from Offcloud made safe to write: nothing lands outside the folder asked for.
 
-A file's path comes from the torrent or the hoster, so it may hold `..`, absolute paths, drive
-letters, backslashes, control characters or names Windows reserves. Each part is cleaned, and
-the result is checked to resolve inside the destination folder.
+A file's path comes from the torrent, the hoster or the link, so it may hold `..`, absolute
+paths, drive letters, backslashes, control characters or names Windows reserves. Each part is
+cleaned by one function, `safe_name`, whether it came from a torrent or a link, and the result is
+checked to resolve inside the destination folder.
+
+A name that starts with a dot gets a `_` in front (`.bashrc` becomes `_.bashrc`): dot names are
+hidden, and they are where shells, ssh, git and desktops read their settings, so nothing a server
+names may hide or configure anything, whatever folder the user downloads into.
 """
 
 from __future__ import annotations
@@ -12,7 +17,10 @@ from pathlib import Path
 
 from .exceptions import UnexpectedResponseError
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069<>:"|?*/\\]')
+"""Controls, bidi overrides (which make `exe.txt` look like `txt.exe`) and what Windows
+refuses; separators too, since this cleans one part."""
+_SEPARATORS = re.compile(r"[\\/]+")
 _RESERVED = re.compile(r"(?i)^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$")
 MAX_NAME = 255
 
@@ -22,7 +30,7 @@ def safe_name(name: str) -> str:
     cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
     if cleaned in ("", ".", ".."):
         return "_"
-    if _RESERVED.match(cleaned):
+    if _RESERVED.match(cleaned) or cleaned.startswith("."):
         cleaned = f"_{cleaned}"
     encoded = cleaned.encode("utf-8")
     if len(encoded) > MAX_NAME:  # keep the extension, cut the stem
@@ -34,17 +42,28 @@ def safe_name(name: str) -> str:
     return cleaned
 
 
+def safe_parts(path: str) -> list[str]:
+    """The parts of a server-given path (`/` or `\\` separated), each made safe; `.`, `..`
+    and empty parts dropped."""
+    return [safe_name(p) for p in _SEPARATORS.split(path) if p.strip() not in ("", ".", "..")]
+
+
+def link_name(path: str) -> str:
+    """The file name a link's (decoded) path ends in, made safe; `download` when it has none."""
+    parts = safe_parts(path)
+    return parts[-1] if parts else "download"
+
+
 def safe_destination(folder: Path, path: str) -> Path:
     """Where the file at `path` (inside a download) goes under `folder`.
 
     Separators may be `/` or `\\`; empty parts, `.` and `..` are dropped. Raises
-    `UnexpectedResponseError` if the result would still resolve outside `folder` (through a
-    symlink already in it).
+    `UnexpectedResponseError` if its folder would still resolve outside `folder` (through a
+    symlink already in it); a symlink at the file's own name is not followed but kept, the
+    file then takes a free name beside it (`part_files.claim`).
     """
-    parts = [p for p in re.split(r"[\\/]+", path) if p.strip() not in ("", ".", "..")]
-    names = [safe_name(p) for p in parts] or ["download"]
-    target = folder.joinpath(*names)
+    target = folder.joinpath(*(safe_parts(path) or ["download"]))
     root = folder.resolve()
-    if not target.resolve().is_relative_to(root):
+    if not target.parent.resolve().is_relative_to(root):
         raise UnexpectedResponseError(f"file path {path!r} leads outside {folder}; not written")
     return target

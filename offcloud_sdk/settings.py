@@ -22,6 +22,10 @@ DEFAULT_CONNECT_TIMEOUT = 5.0
 DEFAULT_READ_TIMEOUT = 30.0
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_READ_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
 DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_ANSWER_SIZE = 16 << 20
+"""Bytes an API answer may hold, decompressed; Offcloud's largest (a long history) are ~1 MiB."""
+TOTAL_TIMEOUT_FACTOR = 4
+"""Unless `total_timeout` is set, one attempt may take this many read timeouts in all."""
 API_KEY_ENV = "OFFCLOUD_API_KEY"
 BASE_URL_ENV = "OFFCLOUD_BASE_URL"
 
@@ -38,6 +42,23 @@ def as_timeout(value: TimeoutArg) -> httpx.Timeout:
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
         raise InvalidArgumentError(f"timeout must be a positive number of seconds, not {value!r}")
     return httpx.Timeout(float(value), connect=min(DEFAULT_CONNECT_TIMEOUT, float(value)))
+
+
+def as_total_timeout(value: float | None) -> float | None:
+    """Seconds one attempt may take from sending to the answer's last byte; None derives it."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise InvalidArgumentError(
+            f"total_timeout must be a positive number of seconds, not {value!r}"
+        )
+    return float(value)
+
+
+def as_max_answer_size(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidArgumentError(f"max_answer_size must be a number of bytes ≥ 1, not {value!r}")
+    return value
 
 
 def as_max_retries(value: int) -> int:
@@ -59,7 +80,7 @@ def as_base_url(value: str) -> str:
         url = httpx.URL(value)
     except (httpx.InvalidURL, TypeError) as exc:
         raise InvalidArgumentError(f"base_url is not a URL: {exc}") from None
-    if url.scheme == "http" and not _is_loopback(url.host):
+    if url.scheme == "http" and not is_loopback(url.host):
         raise InvalidArgumentError(
             f"base_url {value!r} is plain http: the API key would cross the network in clear "
             "text. Use https (plain http is allowed only for localhost)."
@@ -71,8 +92,9 @@ def as_base_url(value: str) -> str:
     return str(url).rstrip("/")
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
+def is_loopback(host: str) -> bool:
+    """`localhost` or a loopback address; not `*.localhost`, which a resolver may send to DNS."""
+    if host.lower() == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
@@ -89,6 +111,16 @@ class Settings:
     key_in: KeyIn = "header"
     timeout: httpx.Timeout = DEFAULT_TIMEOUT
     max_retries: int = DEFAULT_MAX_RETRIES
+    max_answer_size: int = DEFAULT_MAX_ANSWER_SIZE
+    total_timeout: float | None = None
+
+    @property
+    def deadline(self) -> float:
+        """Seconds one attempt of an API call may take in all: `total_timeout`, or
+        `TOTAL_TIMEOUT_FACTOR` read timeouts; a trickling answer cannot last longer."""
+        if self.total_timeout is not None:
+            return self.total_timeout
+        return TOTAL_TIMEOUT_FACTOR * float(self.timeout.read or DEFAULT_READ_TIMEOUT)
 
     @classmethod
     def build(
@@ -98,6 +130,8 @@ class Settings:
         key_in: str,
         timeout: TimeoutArg,
         max_retries: int,
+        max_answer_size: int = DEFAULT_MAX_ANSWER_SIZE,
+        total_timeout: float | None = None,
     ) -> Settings:
         """Checked settings; `api_key` and `base_url` fall back to the environment."""
         if api_key is None:
@@ -110,6 +144,8 @@ class Settings:
             key_in=as_key_in(key_in),
             timeout=as_timeout(timeout),
             max_retries=as_max_retries(max_retries),
+            max_answer_size=as_max_answer_size(max_answer_size),
+            total_timeout=as_total_timeout(total_timeout),
         )
 
 

@@ -21,8 +21,11 @@ from offcloud_sdk.exceptions import (
     OffcloudError,
     UnexpectedResponseError,
 )
+from offcloud_sdk.part_files import PartRecord, source_of, write_record
 from offcloud_sdk.safe_paths import safe_destination, safe_name
 from offcloud_sdk.testing import DropConnection, FakeClock, FakeOffcloud, RateLimit, ServerErrors
+from offcloud_sdk.testing.content import FakeFile
+from offcloud_sdk.testing.storage import LAST_MODIFIED
 
 SIZE = 3 * (1 << 20) + 12345
 
@@ -126,14 +129,23 @@ def test_a_part_file_that_no_longer_fits_is_replaced(harness: Harness, tmp_path:
     assert dest.read_bytes() == fake.file(request_id, "e01.mkv").read()
 
 
+def left_part(part: Path, file: FakeFile, link: str, length: int) -> None:
+    """A part file as an interrupted download leaves it: the first bytes, and its record."""
+    part.write_bytes(file.read(0, length))
+    record = PartRecord(file.size, file.etag, LAST_MODIFIED, source_of(link))
+    write_record(part, record)
+
+
 def test_a_complete_part_file_is_just_renamed(harness: Harness, tmp_path: Path) -> None:
     fake, oc, request_id = finished(harness)
-    (tmp_path / "e01.mkv.part").write_bytes(fake.file(request_id, "e01.mkv").read())
+    link = first_link(harness, oc, request_id)
+    left_part(tmp_path / "e01.mkv.part", fake.file(request_id, "e01.mkv"), link, SIZE)
     seen: list[str | None] = []
     record_ranges(fake, seen)
-    dest = harness.go(oc.files.download(first_link(harness, oc, request_id), tmp_path / "e01.mkv"))
+    dest = harness.go(oc.files.download(link, tmp_path / "e01.mkv"))
     assert seen == [f"bytes={SIZE}-"]
     assert dest.stat().st_size == SIZE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e01.mkv"]
 
 
 def test_a_server_that_ignores_range_gets_the_whole_file_again(
@@ -141,16 +153,20 @@ def test_a_server_that_ignores_range_gets_the_whole_file_again(
 ) -> None:
     fake, oc, request_id = finished(harness)
     data = fake.file(request_id, "e01.mkv").read()
-    (tmp_path / "e01.mkv.part").write_bytes(data[:1000])
+    link = first_link(harness, oc, request_id)
+    left_part(tmp_path / "e01.mkv.part", fake.file(request_id, "e01.mkv"), link, 1000)
     handle = fake.handle
+    asked: list[str | None] = []
 
     def no_ranges(request: httpx.Request) -> Any:
+        asked.append(request.headers.get("range"))
         if "range" in request.headers:
             del request.headers["range"]
         return handle(request)
 
     fake.handle = no_ranges  # type: ignore[method-assign]
-    dest = harness.go(oc.files.download(first_link(harness, oc, request_id), tmp_path / "e01.mkv"))
+    dest = harness.go(oc.files.download(link, tmp_path / "e01.mkv"))
+    assert asked == ["bytes=1000-"]
     assert dest.read_bytes() == data
 
 
@@ -236,7 +252,7 @@ def test_more_bytes_than_announced_is_refused(harness: Harness, tmp_path: Path) 
         transport=httpx.MockTransport(answer)
     )
     oc = harness.client(http_client=http)
-    with pytest.raises(UnexpectedResponseError, match="5 bytes, 3 announced"):
+    with pytest.raises(UnexpectedResponseError, match="more than the 3 bytes announced"):
         harness.go(oc.files.download("https://fr-1.offcloud.com/x/f.bin", tmp_path))
     assert list(tmp_path.iterdir()) == []
 
@@ -400,7 +416,7 @@ def test_a_body_encoded_despite_identity_is_refused_and_nothing_kept(
         return httpx.Response(200, headers=headers, stream=httpx.ByteStream(b"not gzip" * 99))
 
     oc = harness.client(http_client=mock_http(harness, answer))
-    with pytest.raises(UnexpectedResponseError, match="could not be decoded"):
+    with pytest.raises(UnexpectedResponseError, match="encoded"):
         harness.go(oc.files.download("https://offcloud.test/cloud/download/x/f.bin", tmp_path))
     assert list(tmp_path.iterdir()) == []
 

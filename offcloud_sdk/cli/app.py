@@ -88,7 +88,9 @@ def main(
         str | None,
         typer.Option(
             "--api-key",
-            help="API key (default: $OFFCLOUD_API_KEY, then the key `login` saved).",
+            help="API key (default: $OFFCLOUD_API_KEY, then the key `login` saved). Other "
+            "users of this machine can see it in `ps`: prefer `offcloud login` or "
+            "OFFCLOUD_API_KEY.",
             show_default=False,
         ),
     ] = None,
@@ -315,6 +317,14 @@ def get(
     output_dir: Annotated[
         Path, typer.Option("-o", "--output", help="Folder to download into.")
     ] = Path("."),
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite",
+            help="Replace files already there; by default a different file is kept and the "
+            "download takes a free name beside it, e.g. 'name (2).ext'.",
+        ),
+    ] = False,
     json_flag: JsonFlag = False,
 ) -> None:
     """Download the files of requests (or single links) into a folder, resumably."""
@@ -327,9 +337,15 @@ def get(
         with Bars(out, bytes_mode=True) as bars:
             for item in items:
                 if item.startswith(("http://", "https://")):
-                    paths.append(oc.files.download(item, output_dir, on_progress=bars.download))
+                    paths.append(
+                        oc.files.download(
+                            item, output_dir, overwrite=overwrite, on_progress=bars.download
+                        )
+                    )
                 else:
-                    paths += oc.cloud.download(item, output_dir, on_progress=bars.download)
+                    paths += oc.cloud.download(
+                        item, output_dir, overwrite=overwrite, on_progress=bars.download
+                    )
         paths = [path.resolve() for path in paths]
         out.result(paths, [(p, human_size(p.stat().st_size)) for p in paths], ("file", "size"))
 
@@ -431,18 +447,36 @@ def sandbox(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port (0: any free one).")] = 0,
     speed: Annotated[float, typer.Option(help="Download speed, MiB/s.")] = 8.0,
+    i_know: Annotated[
+        bool,
+        typer.Option(
+            "--i-know",
+            help="Allow a --host that is not loopback: whoever reaches it can use the sandbox, "
+            "whose API key is public.",
+        ),
+    ] = False,
     json_flag: JsonFlag = False,
 ) -> None:
     """Run a fake Offcloud on this machine until Ctrl-C, to try the SDK and the CLI."""
     from ..clock import SystemClock
+    from ..settings import is_loopback
     from ..testing import FakeOffcloud
     from ..testing.demo import add_demo_content
 
     out = _state(ctx).output(json_flag)
     with failures_handled(out):
+        public = not is_loopback(host)
+        if public and not i_know:
+            raise Failure(
+                f"--host {host} is not a loopback address: anyone who can reach it could use "
+                "the sandbox, whose API key is public (add --i-know to serve there anyway)",
+                USAGE,
+            )
+        if public:
+            out.say(f"Warning: the sandbox listens on {host}, with a public API key.")
         fake = FakeOffcloud(clock=SystemClock(), speed=speed * (1 << 20))
         magnets = add_demo_content(fake)
-        with fake.serve(host, port) as base_url:
+        with fake.serve(host, port, allow_public=public) as base_url:
             out.result({"base_url": base_url, "api_key": fake.api_key, "magnets": magnets})
             if not out.json_mode:
                 out.say(f"Fake Offcloud at {base_url} (Ctrl-C stops it). Try:\n")

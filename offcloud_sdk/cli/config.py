@@ -6,6 +6,9 @@ import json
 import os
 from pathlib import Path
 
+from ..local_files import replace_atomically
+from .output import API_ERROR, Failure
+
 ENV_KEY = "OFFCLOUD_API_KEY"
 FILE_NAME = "credentials.json"
 
@@ -22,9 +25,11 @@ def key_file() -> Path:
 
 
 def saved_key() -> str | None:
-    """The key `login` saved, or None (no file, or a file that is not ours)."""
+    """The key `login` saved, or None (no file, a symlink, or a file that is not ours)."""
     try:
-        data = json.loads(key_file().read_text(encoding="utf-8"))
+        descriptor = os.open(key_file(), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, encoding="utf-8") as file:
+            data = json.load(file)
     except (OSError, ValueError):
         return None
     key = data.get("api_key") if isinstance(data, dict) else None
@@ -32,14 +37,39 @@ def saved_key() -> str | None:
 
 
 def save_key(key: str) -> Path:
-    """Write the key to the config file, readable by the user only (mode 0600)."""
+    """Write the key to the config file, readable by the user only (mode 0600).
+
+    The file is replaced atomically by one made 0600 from the start, never written through a
+    symlink or into a folder others can write to; raises `Failure` when that cannot be done.
+    """
     path = key_file()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        json.dump({"api_key": key}, file)
-    os.chmod(path, 0o600)  # also when the file existed with looser bits
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _make_private(path.parent)
+        if path.is_symlink():
+            raise _refusal(f"{path} is a symbolic link; remove it and log in again")
+        replace_atomically(path, json.dumps({"api_key": key}).encode(), durable=True)
+    except OSError as exc:
+        raise _refusal(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
+
+
+def _make_private(folder: Path) -> None:
+    """Make `folder` writable by its owner only, or refuse when it is not the user's."""
+    if not hasattr(os, "getuid"):  # Windows: ACLs, not mode bits, guard the profile folder
+        return
+    info = os.stat(folder)
+    if info.st_uid != os.getuid():
+        raise _refusal(f"{folder} belongs to another user (uid {info.st_uid})")
+    if info.st_mode & 0o022:  # others could swap the file for theirs
+        try:
+            os.chmod(folder, 0o700)
+        except OSError as exc:
+            raise _refusal(f"{folder} is writable by others ({exc.strerror})") from None
+
+
+def _refusal(reason: str) -> Failure:
+    return Failure(f"not saving the API key: {reason}", API_ERROR, "ConfigError")
 
 
 def forget_key() -> Path | None:

@@ -7,6 +7,7 @@ Errors become one line on stderr (a JSON object with `--json`) and an exit code:
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,18 @@ HINTS = {
     NETWORK: " (check the connection, or --base-url / OFFCLOUD_BASE_URL)",
 }
 
+# Whole escape sequences, 7-bit and 8-bit: CSI; the strings OSC, DCS, SOS, PM and APC, which end
+# at BEL or ST (or, unterminated, at the next ESC or the end); two-char ones like `ESC c`.
+_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+)
+_BIDI = r"\u202a-\u202e\u2066-\u2069"  # embeddings, overrides, isolates: they reorder text
+_CONTROLS = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_RAW_IN_JSON = re.compile(rf"[\x7f-\x9f{_BIDI}]")
+"""What json.dumps(ensure_ascii=False) leaves raw (it escapes C0) that a terminal acts on."""
+
 
 class Failure(Exception):
     """Ends a command with `message` on stderr and `exit_code`."""
@@ -35,6 +48,21 @@ class Failure(Exception):
         self.message = message
         self.exit_code = exit_code
         self.kind = kind
+
+
+def inert(text: str, *, lines: bool = False) -> str:
+    """`text` (from Offcloud, say) safe to print on a terminal: no escape sequences, control
+    characters or bidi overrides. Newlines and tabs become spaces, unless `lines` keeps them."""
+    text = _SEQUENCES.sub("", text)
+    if not lines:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return _CONTROLS.sub("", text)
+
+
+def json_text(data: object, *, indent: int | None = None) -> str:
+    """`data` as JSON, exact, with nothing in it a terminal would act on (C1, bidi escaped)."""
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
 
 
 def exit_code_for(error: BaseException) -> int:
@@ -95,7 +123,7 @@ class Output:
     ) -> None:
         """The command's result: JSON on stdout with `--json`, else a table (or nothing)."""
         if self.json_mode:
-            sys.stdout.write(json.dumps(plain(data), indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(plain(data), indent=2) + "\n")
             sys.stdout.flush()
             return
         if table is None:
@@ -105,7 +133,7 @@ class Output:
 
         shown = Table(*columns, box=None, header_style="bold", pad_edge=False)
         for row in table:  # as Text: "[Group] Show [1080p]" is a name, not markup
-            shown.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
+            shown.add_row(*(Text("" if cell is None else inert(str(cell))) for cell in row))
         self.stdout.print(shown)
 
     def say(self, message: str, *, bold: str = "") -> None:
@@ -113,9 +141,9 @@ class Output:
         `bold` printed in bold after it."""
         from rich.text import Text
 
-        text = Text(message)
+        text = Text(inert(message, lines=True))
         if bold:
-            text.append(bold, style="bold")
+            text.append(inert(bold), style="bold")
         self.stderr.print(text, highlight=False)
 
     def error(self, failure: Failure) -> None:
@@ -127,9 +155,9 @@ class Output:
                     "exit_code": failure.exit_code,
                 }
             }
-            sys.stderr.write(json.dumps(payload, ensure_ascii=False) + "\n")
+            sys.stderr.write(json_text(payload) + "\n")
         else:
-            sys.stderr.write(f"offcloud: error: {failure.message}\n")
+            sys.stderr.write(f"offcloud: error: {inert(failure.message)}\n")
         sys.stderr.flush()
 
 

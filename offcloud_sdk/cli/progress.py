@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from .output import Output
+from .output import Output, inert
 
 if TYPE_CHECKING:
     from offcloud_api_client.models.request_status import RequestStatus
@@ -79,8 +79,9 @@ class Bars:
             return
         from rich.markup import escape  # names like "[b] Show" are text, not markup
 
+        shown_state = escape(inert(state))
         task = self._tasks.get(key)
         if task is None:
-            task = self._progress.add_task(escape(name), total=total, state=escape(state))
+            task = self._progress.add_task(escape(inert(name)), total=total, state=shown_state)
             self._tasks[key] = task
-        self._progress.update(task, completed=completed, total=total, state=escape(state))
+        self._progress.update(task, completed=completed, total=total, state=shown_state)

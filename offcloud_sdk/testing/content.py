@@ -48,6 +48,13 @@ class FakeFile:
     def name(self) -> str:
         return self.path.rsplit("/", 1)[-1]
 
+    @property
+    def etag(self) -> str:
+        """A strong ETag, the same for the same bytes (as storage hosts send)."""
+        digest = hashlib.sha256(f"{self.path}\0{self.size}\0".encode())
+        digest.update(self.data or b"")
+        return f'"{digest.hexdigest()[:24]}"'
+
     def read(self, start: int = 0, end: int | None = None) -> bytes:
         """Bytes `start` to `end` (exclusive, default the end of the file)."""
         return b"".join(self.chunks(start, end))

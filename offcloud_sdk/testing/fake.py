@@ -28,6 +28,7 @@ import httpx
 from ..clock import Clock
 from ..exceptions import InvalidArgumentError
 from ..infohashes import infohash, magnet
+from ..logs import logger
 from .answer import Answer, json_answer, not_found_page, text_answer
 from .clock import FakeClock
 from .content import FakeContent, FakeFile
@@ -202,10 +203,28 @@ class FakeOffcloud:
         return httpx.AsyncClient(transport=FakeTransport(self), **options)
 
     @contextlib.contextmanager
-    def serve(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-        """Serve over real HTTP on `host:port` (any free port by default); yields the base URL."""
+    def serve(
+        self, host: str = "127.0.0.1", port: int = 0, *, allow_public: bool = False
+    ) -> Iterator[str]:
+        """Serve over real HTTP on `host:port` (any free port by default); yields the base URL.
+
+        `host` must be a loopback address, since the fake's API key is public, unless
+        `allow_public` (then a warning is logged).
+        """
+        from ..settings import is_loopback
         from .server import running_server
 
+        if not is_loopback(host):
+            if not allow_public:
+                raise InvalidArgumentError(
+                    f"host {host!r} is not a loopback address: anyone who can reach it could use "
+                    "the fake, whose API key is public (pass allow_public=True to serve anyway)"
+                )
+            logger.warning(
+                "FakeOffcloud serving on %s, not a loopback address: whoever reaches it can use "
+                "its public API key",
+                host,
+            )
         with running_server(self, host, port) as base_url:
             yield base_url
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -14,15 +15,29 @@ import httpx
 if TYPE_CHECKING:
     from .fake import FakeOffcloud
 
+MAX_BODY = 64 << 20
+"""The largest request body read (bigger ones get 413): the largest real upload is a .torrent."""
+IDLE_TIMEOUT = 30.0
+"""Seconds a connection may send nothing before it is closed, so no client holds a thread."""
 
-def _handler_for(fake: FakeOffcloud, stopping: threading.Event) -> type[BaseHTTPRequestHandler]:
+
+def _handler_for(
+    fake: FakeOffcloud, stopping: threading.Event, idle_timeout: float | None
+) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "FakeOffcloud"
+        timeout = idle_timeout  # StreamRequestHandler makes it the connection's socket timeout
 
         def _serve(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else b""
+            length = self.headers.get("Content-Length", "0").strip()
+            if not re.fullmatch(r"[0-9]+", length):
+                self._refuse(400, "Bad Request: invalid Content-Length")
+                return
+            if int(length) > MAX_BODY:
+                self._refuse(413, f"Payload Too Large: the limit is {MAX_BODY >> 20} MiB")
+                return
+            body = self.rfile.read(int(length))
             host = self.headers.get("Host") or _address(self.server.server_address)
             request = httpx.Request(
                 self.command,
@@ -50,14 +65,27 @@ def _handler_for(fake: FakeOffcloud, stopping: threading.Event) -> type[BaseHTTP
                 self.wfile.flush()
                 self._drop()
 
+        def _refuse(self, status: int, message: str) -> None:
+            """A one-line plain text answer, then close: the body was never read."""
+            content = f"{message}\n".encode()
+            self.close_connection = True
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(content)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(content)
+
         def _drop(self) -> None:
             self.close_connection = True
             with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
 
         def handle_one_request(self) -> None:
-            with contextlib.suppress(ConnectionError, TimeoutError):
+            try:
                 super().handle_one_request()
+            except (ConnectionError, TimeoutError):  # a timed-out stream cannot be read again
+                self.close_connection = True
 
         do_GET = do_POST = do_HEAD = do_PUT = do_DELETE = do_PATCH = _serve
 
@@ -77,10 +105,15 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def running_server(fake: FakeOffcloud, host: str, port: int) -> Iterator[str]:
-    """Serve `fake` until the block ends; yields `http://host:port`."""
+def running_server(
+    fake: FakeOffcloud, host: str, port: int, *, timeout: float | None = IDLE_TIMEOUT
+) -> Iterator[str]:
+    """Serve `fake` until the block ends; yields `http://host:port`.
+
+    `timeout`: seconds a connection may stay silent (None: forever) before it is closed.
+    """
     stopping = threading.Event()
-    server = _Server((host, port), _handler_for(fake, stopping))
+    server = _Server((host, port), _handler_for(fake, stopping, timeout))
     # serve_forever checks for shutdown every poll_interval: the default 0.5 s is what leaving
     # the block would cost
     thread = threading.Thread(

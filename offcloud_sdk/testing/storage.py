@@ -1,4 +1,5 @@
-"""Offcloud's storage hosts as the fake serves them: whole files, byte ranges, HEAD."""
+"""Offcloud's storage hosts as the fake serves them: whole files, byte ranges (with `If-Range`),
+HEAD, and the validators (`ETag`, `Last-Modified`) a web server sends with a static file."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import httpx
 from .answer import Answer
 from .content import FakeFile
 
+LAST_MODIFIED = "Sun, 01 Mar 2026 10:00:00 GMT"
+
 
 def file_answer(request: httpx.Request, file: FakeFile) -> Answer:
     """A file, whole or the byte range asked for, as Offcloud's storage hosts serve it."""
@@ -16,10 +19,15 @@ def file_answer(request: httpx.Request, file: FakeFile) -> Answer:
         "Content-Type": "application/octet-stream",
         "Accept-Ranges": "bytes",
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(file.name)}",
+        "ETag": file.etag,
+        "Last-Modified": LAST_MODIFIED,
     }
     start, end = 0, file.size
     status = 200
     wanted = request.headers.get("range")
+    condition = request.headers.get("if-range")
+    if condition is not None and condition not in (file.etag, LAST_MODIFIED):
+        wanted = None  # the file changed since the part was fetched: all of it, from 0
     if wanted:
         parsed = byte_range(wanted, file.size)
         if parsed is None:

