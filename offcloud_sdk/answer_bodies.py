@@ -74,3 +74,12 @@ def inflater_for(response: httpx.Response) -> Inflater:
         response,
         f"the answer is encoded as {', '.join(encodings)[:60]!r}, which was not asked for",
     )
+
+
+def excerpt_inflater(response: httpx.Response) -> Inflater:
+    """The `Inflater` for an answer read only for its first bytes (an error page): its own
+    encoding when it is one of ours, else the raw bytes."""
+    try:
+        return inflater_for(response)
+    except AnswerRefused:
+        return Inflater("identity")

@@ -52,7 +52,14 @@ def read_answer(operation: Operation[T], response: httpx.Response, secrets: Iter
             raise failure
     try:
         result = operation.parse(response)
-    except (KeyError, TypeError, ValueError, AttributeError, UnexpectedStatus) as exc:
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        RecursionError,  # JSON nested deeper than Python goes
+        UnexpectedStatus,
+    ) as exc:
         if body is _NOT_READ:
             body = _json_body(response)
         if body == {}:
@@ -77,7 +84,7 @@ def http_failure(
     text, code = _error_text(body)
     if 200 <= status < 300:
         if isinstance(body, dict) and "not_available" in body:
-            reason = str(body["not_available"])
+            reason = redact(str(body["not_available"])[:EXCERPT_LENGTH], secrets)
             return NotAvailableError(
                 f"{_where(response)}: not available for this account: {reason}",
                 reason=reason,
@@ -89,6 +96,7 @@ def http_failure(
         if text is None:
             return None
     message = redact(text or _status_text(response, secrets), secrets)
+    code = None if code is None else redact(code, secrets)
     error_class = _error_class(status, text or "")
     if error_class is RateLimitError:
         return RateLimitError(
@@ -155,9 +163,11 @@ def excerpt(response: httpx.Response, secrets: Iterable[str] = ()) -> str:
         text = response.text
     except (UnicodeDecodeError, LookupError, httpx.ResponseNotRead):
         return "<undecodable body>"
-    text = " ".join(text.split())
-    cut = text[:EXCERPT_LENGTH] + ("…" if len(text) > EXCERPT_LENGTH else "")
-    return redact(cut, secrets)
+    secrets = tuple(secrets)
+    room = EXCERPT_LENGTH + max((len(secret) for secret in secrets), default=0) + 64
+    # masked before it is cut, so a secret across the cut cannot leave its first characters
+    text = redact(" ".join(text[: room * 4].split())[:room], secrets)
+    return text[:EXCERPT_LENGTH] + ("…" if len(text) > EXCERPT_LENGTH else "")
 
 
 _NOT_READ = object()
@@ -183,7 +193,7 @@ def _json_body(response: httpx.Response) -> object:
         return None
     try:
         return json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 

@@ -19,6 +19,7 @@ from .flows import Flow
 
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 DEFAULT_INTERVAL = 5.0
+MAX_SECONDS = 86_400
 SLOW_DOWN_STEP = 5.0
 RETIRED_LOGIN = (
     "password login is retired: Offcloud answers 404 to /api/login and /api/key since 2026. "
@@ -94,5 +95,5 @@ def device_login_flow(on_code: OnCode, *, timeout: float, now: Callable[[], floa
 
 def _positive(value: int | Unset) -> float | None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return float(value)
+        return float(min(value, MAX_SECONDS))  # Offcloud's number: no float overflow
     return None

@@ -17,6 +17,7 @@ import httpx
 from offcloud_api_client.api import AsyncResources, Resources
 
 from .clock import Clock, SystemClock
+from .deadlines import bound_reads
 from .exceptions import InvalidArgumentError
 from .flows import arun, run
 from .logs import configure_from_env
@@ -69,6 +70,8 @@ class _Configured:
             else self._http_type(headers=DEFAULT_HEADERS, mounts=_direct_mounts(settings.base_url))
         )
         _refuse_proxied_plain_http(http, settings.base_url)
+        if http_client is None:
+            bound_reads(http)
         runner = self._runner_type(settings, http, clock or SystemClock())
         self._bind(runner, owns_http=http_client is None)
 
@@ -339,8 +342,11 @@ def _refuse_proxied_plain_http(http: httpx.Client | httpx.AsyncClient, base_url:
     url = httpx.URL(base_url)
     if url.scheme != "http":
         return
-    # httpx has no public way to ask which transport a URL takes (pinned to httpx < 0.29)
-    if http._transport_for_url(url) is not http._transport:
+    # httpx has no public way to ask which transport a URL takes, or whether it is a proxy
+    # (pinned to httpx < 0.29)
+    transport = http._transport_for_url(url)
+    pool = getattr(transport, "_pool", None)
+    if transport is not http._transport or "Proxy" in type(pool).__name__:
         raise InvalidArgumentError(
             f"base_url {base_url!r} is plain http and this http_client would send it through a "
             "proxy (or another mounted transport), carrying the API key in clear text; use a "

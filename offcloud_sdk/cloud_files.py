@@ -22,7 +22,7 @@ from offcloud_api_client.models.status_batch_response import StatusBatchResponse
 from offcloud_api_client.models.status_response import StatusResponse
 from offcloud_api_client.types import Unset
 
-from .downloads import DownloadProgress, OnDownloadProgress, Transfer
+from .downloads import MAX_SIZE, DownloadProgress, OnDownloadProgress, Transfer, count
 from .exceptions import HTTPError, UnexpectedResponseError
 from .flows import Flow
 from .polling import statuses_by_id
@@ -170,14 +170,15 @@ def storage_origin(base_url: str, server: str) -> str:
 
 def _as_size(value: object) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
+        return value if 0 <= value < MAX_SIZE else None
+    return count(value) if isinstance(value, str) else None
 
 
 def _from_link(link: str) -> CloudFile:
-    path = urlsplit(link).path
+    try:
+        path = urlsplit(link).path
+    except ValueError:  # not a URL: `files.download` refuses it with a clear message
+        path = ""
     name = unquote(path.rsplit("/", 1)[-1])
     inside = _DOWNLOAD_PATH.match(path)
     return CloudFile(name=name or link, url=link, path=unquote(inside.group(1)) if inside else None)

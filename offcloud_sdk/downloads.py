@@ -28,6 +28,7 @@ from typing import IO, Any
 import attrs
 import httpx
 
+from .answer_bodies import Inflater, excerpt_inflater
 from .answers import connection_failure, http_failure
 from .exceptions import (
     APIConnectionError,
@@ -44,10 +45,13 @@ from .part_files import (
     drop,
     free_name,
     http_date,
+    make_folders,
     open_part,
+    part_of,
     read_record,
     record_path,
     stamp_modified,
+    taken,
     write_record,
 )
 from .redaction import mask_response, masked_url, redact
@@ -57,11 +61,13 @@ from .settings import Settings
 
 DOWNLOAD_OPERATION = "files_download"
 """The name retries see: a download is safe to repeat."""
-PART_SUFFIX = ".part"
 _CONTENT_RANGE = re.compile(r"bytes\s+(?:([0-9]{1,18})-([0-9]{1,18})|\*)/([0-9]{1,18}|\*)")
 _COUNT = re.compile(r"[0-9]{1,18}")
+MAX_SIZE = 10**18
 """Numbers from a server are read only up to 18 digits: more is no size, and would cost."""
 _PORTS = {"http": 80, "https": 443}
+EXCERPT_SIZE = 64 << 10
+"""How much of an answer that is not the file is read (for the error message), at the most."""
 
 
 @attrs.frozen
@@ -108,6 +114,8 @@ class Transfer:
     _writing: bool = False
     _complete: bool = False
     _skipped: bool = False
+    _excerpt_until: float = 0.0
+    _inflater: Inflater = attrs.field(factory=lambda: Inflater("identity"))
 
     @classmethod
     def start(
@@ -128,21 +136,20 @@ class Transfer:
         """
         try:
             parsed = httpx.URL(url)
-        except (httpx.InvalidURL, TypeError):
-            parsed = httpx.URL()
-        if parsed.scheme not in ("http", "https") or not parsed.host:
+            usable = parsed.scheme in ("http", "https") and bool(parsed.host)
+        except (httpx.InvalidURL, TypeError, ValueError):  # ValueError: IDNA, bad ports
+            usable = False
+        if not usable:
             raise InvalidArgumentError(f"not a download link: {redact(str(url))!r}")
         target = Path(dest)
         if target.is_dir() or os.fspath(dest).endswith(("/", os.sep)):
             target = target / link_name(parsed.path)
         with _on_disk("prepare", target.parent):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            root = (within or target.parent).resolve()
-            check_within(target, root)
+            root = make_folders(target.parent, within or target.parent)
             if target.is_dir() and not target.is_symlink():
                 raise LocalFileError(f"download: {target} is a folder; nothing written over it")
             existing = None
-            if not overwrite and os.path.lexists(target):
+            if not overwrite and taken(target):
                 existing, target = target, free_name(target)
             transfer = cls(url, target, root, settings, on_progress, overwrite, existing)
             if not resume:
@@ -151,7 +158,7 @@ class Transfer:
 
     @cached_property
     def part(self) -> Path:
-        return self.dest.with_name(self.dest.name + PART_SUFFIX)
+        return part_of(self.dest)
 
     def next_attempt(self) -> dict[str, Any]:
         """The `stream()` arguments for the next attempt, resuming after what `part` holds when
@@ -180,6 +187,7 @@ class Transfer:
     def begin(self, response: httpx.Response) -> bool:
         """Read the answer's headers; True when its body is the file, to `write` to `part`."""
         self._writing = self._complete = False
+        self._excerpt_until = 0.0
         status = response.status_code
         if status == 416 and self.done:
             _, _, total = content_range(response.headers.get("content-range"))
@@ -191,15 +199,7 @@ class Transfer:
             else:
                 self._restart()  # the part file does not fit the file any more
             return False
-        if status == 206:
-            start, end, total = content_range(response.headers.get("content-range"))
-            record = self.record
-            fits = record is not None and record.matches(response, total, self.url)
-            if start != self.done or end is None or not fits:
-                self._restart()
-                return False
-            self.total, self._limit = total, end + 1
-        elif status == 200:
+        if status in (200, 206):
             encoding = response.headers.get("content-encoding", "identity").strip().lower()
             if encoding not in ("", "identity"):
                 raise UnexpectedResponseError(
@@ -207,6 +207,20 @@ class Transfer:
                     f"({redact(encoding[:40])}) although it was asked not to; not written",
                     status_code=status,
                 )
+        if status == 206:
+            start, end, total = content_range(response.headers.get("content-range"))
+            record = self.record
+            if (
+                record is None
+                or not record.matches(response, total, self.url)
+                or start != self.done
+                or end is None
+                or not start <= end < record.total
+            ):
+                self._restart()
+                return False
+            self.total, self._limit = total, end + 1
+        elif status == 200:
             self.done = 0  # the whole file: it is new, or the server ignored Range
             self.total = self._limit = count(response.headers.get("content-length"))
             self.record = (
@@ -228,6 +242,22 @@ class Transfer:
         self._writing = True
         self._report()
         return True
+
+    def keep_excerpt(
+        self, response: httpx.Response, pieces: list[bytes], raw: bytes, now: float
+    ) -> bool:
+        """Add the decoded `raw` bytes of an answer that is not the file to `pieces`, kept for
+        the error message; True once that is enough (64 KiB, or `total_timeout` spent on it,
+        `now` being the client's clock). Decoded in bounded pieces: an error page cannot be a
+        compression bomb."""
+        if not self._excerpt_until:
+            self._excerpt_until = now + self.settings.deadline
+            self._inflater = excerpt_inflater(response)
+        for piece in self._inflater.pieces(raw):
+            pieces.append(piece)
+            if sum(map(len, pieces)) >= EXCERPT_SIZE:
+                return True
+        return now > self._excerpt_until
 
     def write(self, chunk: bytes) -> None:
         """Append a chunk of the file to `part`; more than the answer announced is refused as

@@ -12,8 +12,6 @@ from .exceptions import APIConnectionError
 from .runners import AsyncRunner, SyncRunner, keep_body
 
 CLOSED = "download: this client is closed; download inside its `with` block, or make a new one"
-EXCERPT_SIZE = 64 << 10
-"""How much of an answer that is not the file is read (for the error message), at the most."""
 
 
 class FilesResource:
@@ -63,10 +61,10 @@ class FilesResource:
                     if transfer.begin(response):
                         for chunk in response.iter_bytes():
                             transfer.write(chunk)
-                    else:
+                    elif not response.is_stream_consumed:  # else read by a local transport
                         excerpt: list[bytes] = []
-                        for chunk in response.iter_bytes():
-                            if _kept(excerpt, chunk):
+                        for raw in response.iter_raw():
+                            if transfer.keep_excerpt(response, excerpt, raw, runner.clock.now()):
                                 break
                         keep_body(response, excerpt)
             except httpx.HTTPError as exc:  # TransportError, or DecodingError
@@ -118,10 +116,10 @@ class AsyncFilesResource:
                     if transfer.begin(response):
                         async for chunk in response.aiter_bytes():
                             transfer.write(chunk)
-                    else:
+                    elif not response.is_stream_consumed:  # else read by a local transport
                         excerpt: list[bytes] = []
-                        async for chunk in response.aiter_bytes():
-                            if _kept(excerpt, chunk):
+                        async for raw in response.aiter_raw():
+                            if transfer.keep_excerpt(response, excerpt, raw, runner.clock.now()):
                                 break
                         keep_body(response, excerpt)
             except httpx.HTTPError as exc:  # TransportError, or DecodingError
@@ -131,9 +129,3 @@ class AsyncFilesResource:
             if transfer.complete(outcome):
                 return transfer.finish()
             await runner.clock.asleep(transfer.retry_delay(outcome, runner.policy))
-
-
-def _kept(excerpt: list[bytes], chunk: bytes) -> bool:
-    """Add `chunk` to the excerpt of an answer that is not the file; True once it is enough."""
-    excerpt.append(chunk)
-    return sum(map(len, excerpt)) >= EXCERPT_SIZE

@@ -13,7 +13,7 @@ def replace_atomically(path: Path, data: bytes, *, durable: bool = False) -> Non
     `path`: readers see the old file or the whole new one, and whatever is at `path` (a file
     someone else planted, a symlink) is replaced, never written into or followed. `durable`
     also waits until the data is on the disk."""
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix="~")
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".offcloud-", suffix="~")
     try:
         with os.fdopen(descriptor, "wb") as file:
             file.write(data)

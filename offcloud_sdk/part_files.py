@@ -26,10 +26,11 @@ import httpx
 from .exceptions import LocalFileError
 from .local_files import replace_atomically
 
+PART_SUFFIX = ".part"
 RECORD_SUFFIX = ".json"
 """The record of `x.part` is `x.part.json`."""
 MAX_RECORD_SIZE = 64 << 10
-MAX_FREE_NAMES = 1000
+MAX_FREE_NAMES = 999
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -47,14 +48,14 @@ class PartRecord:
 
     @classmethod
     def of(cls, response: httpx.Response, total: int, url: str) -> PartRecord:
-        headers = response.headers
-        return cls(total, headers.get("etag"), headers.get("last-modified"), source_of(url))
+        etag, modified = _validator(response, "etag"), _validator(response, "last-modified")
+        return cls(total, etag, modified, source_of(url))
 
     def matches(self, response: httpx.Response, total: int | None, url: str) -> bool:
         """Whether `response` (a 206 or 416) is about the same file: size, validators, link."""
         if total != self.total or source_of(url) != self.source:
             return False
-        etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
+        etag, modified = _validator(response, "etag"), _validator(response, "last-modified")
         return (etag is None or etag == self.etag) and (
             modified is None or modified == self.last_modified
         )
@@ -79,11 +80,14 @@ def record_path(part: Path) -> Path:
 
 def read_record(part: Path) -> PartRecord | None:
     """The record beside `part`, or None when there is none or it is not one of ours."""
+    flags = os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _BINARY | getattr(os, "O_NONBLOCK", 0)
     try:
-        descriptor = os.open(record_path(part), os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _BINARY)
+        descriptor = os.open(record_path(part), flags)
     except OSError:
         return None
     with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # a FIFO would block forever
+            return None
         raw = file.read(MAX_RECORD_SIZE + 1)
     try:
         data = json.loads(raw) if len(raw) <= MAX_RECORD_SIZE else None
@@ -99,8 +103,9 @@ def _record_from(data: object) -> PartRecord | None:
     etag, modified = data.get("etag"), data.get("last_modified")
     if type(total) is not int or total < 0 or not isinstance(source, str):
         return None
-    if not all(value is None or isinstance(value, str) for value in (etag, modified)):
-        return None
+    for value in (etag, modified):
+        if value is not None and not (isinstance(value, str) and value.isascii()):
+            return None
     return PartRecord(total, etag, modified, source)
 
 
@@ -124,6 +129,21 @@ def check_within(path: Path, root: Path) -> None:
         inside = False
     if not inside:
         raise LocalFileError(f"download: {path.parent} leads outside {root}; not written")
+
+
+def make_folders(folder: Path, within: Path) -> Path:
+    """Create `folder` inside `within`, one folder at a time, each checked to be inside
+    `within` before anything is made in it (so no symlink leads the making outside); returns
+    `within` resolved."""
+    within.mkdir(parents=True, exist_ok=True)
+    root = within.resolve()
+    current = within
+    for name in folder.relative_to(within).parts:
+        current = current / name
+        check_within(current, root)
+        current.mkdir(exist_ok=True)
+    check_within(folder / "_", root)
+    return root
 
 
 def open_part(part: Path, *, append_at: int) -> IO[bytes]:
@@ -150,14 +170,28 @@ def open_part(part: Path, *, append_at: int) -> IO[bytes]:
     return os.fdopen(descriptor, "ab" if append_at else "wb")
 
 
+def part_of(path: Path) -> Path:
+    """Where the download of `path` is kept until it is complete."""
+    return path.with_name(path.name + PART_SUFFIX)
+
+
+def taken(path: Path) -> bool:
+    """Whether something is at `path`, or a part file at its part's name that no download
+    recorded (someone's own `x.part`: never deleted, never resumed)."""
+    if os.path.lexists(path):
+        return True
+    part = part_of(path)
+    return os.path.lexists(part) and not os.path.lexists(record_path(part))
+
+
 def free_name(path: Path) -> Path:
-    """`path`, or `name (2).ext`, `name (3).ext`… : the first one nothing is at yet."""
-    if not os.path.lexists(path):
+    """`path`, or `name (2).ext`, `name (3).ext`… : the first one that is not `taken`."""
+    if not taken(path):
         return path
     stem, suffix = _split_name(path.name)
     for number in range(2, MAX_FREE_NAMES + 2):
         candidate = path.with_name(f"{stem} ({number}){suffix}")
-        if not os.path.lexists(candidate):
+        if not taken(candidate):
             return candidate
     raise LocalFileError(f"download: no free name left beside {path}")
 
@@ -211,6 +245,15 @@ def http_date(value: str | None) -> float | None:
         return when.timestamp()
     except (OverflowError, ValueError, OSError):
         return None
+
+
+def _validator(response: httpx.Response, name: str) -> str | None:
+    """A validator header as sent, when it is short printable ASCII (it goes back in
+    `If-Range`); None otherwise."""
+    value: str | None = response.headers.get(name)
+    if value is None or len(value) > 200 or not (value.isascii() and value.isprintable()):
+        return None
+    return value
 
 
 def _split_name(name: str) -> tuple[str, str]:

@@ -151,6 +151,7 @@ def _timeout_message(
 def _describe(status: RequestStatus | None) -> str:
     if status is None:
         return "no status yet"
-    if isinstance(status.progress, int | float) and not isinstance(status.progress, bool):
-        return f"{status.status} {status.progress:.0%}"
+    progress = status.progress
+    if isinstance(progress, int | float) and not isinstance(progress, bool) and 0 <= progress <= 1:
+        return f"{status.status} {progress:.0%}"
     return status.status

@@ -49,11 +49,11 @@ def parse_retry_after(value: str | None, *, now: Callable[[], float] | None = No
         return max(seconds, 0.0) if math.isfinite(seconds) else None
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        if when.tzinfo is None:
+            return None
+        return max(when.timestamp() - (now or time.time)(), 0.0)
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
-    if when.tzinfo is None:
-        return None
-    return max(when.timestamp() - (now or time.time)(), 0.0)
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ from offcloud_api_client.api import Operation
 from .answer_bodies import ACCEPT_ENCODING, AnswerRefused, inflater_for
 from .answers import connection_failure, read_answer
 from .clock import Clock
+from .deadlines import DEADLINE, too_slow
 from .exceptions import APIConnectionError, AuthError, OffcloudError
 from .logs import logger
 from .redaction import mask_response
@@ -78,13 +79,15 @@ class _Exchange:
         self._received = 0
         return []
 
+    @property
+    def deadline(self) -> tuple[Clock, float, float]:
+        """The current attempt's end, for `deadlines.DEADLINE`."""
+        return self.clock, self._deadline, self.settings.deadline
+
     def check_deadline(self, request: httpx.Request) -> None:
         """Raise `httpx.ReadTimeout` once the attempt has run past `settings.deadline`."""
         if self.clock.now() > self._deadline:
-            raise httpx.ReadTimeout(
-                f"the answer took longer than {self.settings.deadline:g} s in all (total_timeout)",
-                request=request,
-            )
+            raise httpx.ReadTimeout(too_slow(self.settings.deadline), request=request)
 
     def took(self, chunk: bytes, response: httpx.Response) -> None:
         """Count a chunk of the (decompressed) body against the size and time bounds."""
@@ -206,19 +209,23 @@ class SyncRunner(_Runner[httpx.Client]):
     def _attempt(self, exchange: _Exchange, prepared: dict[str, Any]) -> httpx.Response:
         """Send once and read the answer within the call's size and time bounds."""
         chunks = exchange.begin_attempt()
-        response = self.http.send(self.http.build_request(**prepared), stream=True)
+        bound = DEADLINE.set(exchange.deadline)
         try:
-            exchange.check_deadline(response.request)
-            if response.is_stream_consumed:  # read already, by a transport in this process
-                exchange.took(response.content, response)
-                return response
-            inflater = inflater_for(response)
-            for raw in response.iter_raw():
-                for chunk in inflater.pieces(raw):
-                    chunks.append(chunk)
-                    exchange.took(chunk, response)
+            response = self.http.send(self.http.build_request(**prepared), stream=True)
+            try:
+                exchange.check_deadline(response.request)
+                if response.is_stream_consumed:  # read already, by a transport in this process
+                    exchange.took(response.content, response)
+                    return response
+                inflater = inflater_for(response)
+                for raw in response.iter_raw():
+                    for chunk in inflater.pieces(raw):
+                        chunks.append(chunk)
+                        exchange.took(chunk, response)
+            finally:
+                response.close()
         finally:
-            response.close()
+            DEADLINE.reset(bound)
         return keep_body(response, chunks)
 
 
@@ -250,19 +257,23 @@ class AsyncRunner(_Runner[httpx.AsyncClient]):
     async def _attempt(self, exchange: _Exchange, prepared: dict[str, Any]) -> httpx.Response:
         """Async `SyncRunner._attempt`."""
         chunks = exchange.begin_attempt()
-        response = await self.http.send(self.http.build_request(**prepared), stream=True)
+        bound = DEADLINE.set(exchange.deadline)
         try:
-            exchange.check_deadline(response.request)
-            if response.is_stream_consumed:  # read already, by a transport in this process
-                exchange.took(response.content, response)
-                return response
-            inflater = inflater_for(response)
-            async for raw in response.aiter_raw():
-                for chunk in inflater.pieces(raw):
-                    chunks.append(chunk)
-                    exchange.took(chunk, response)
+            response = await self.http.send(self.http.build_request(**prepared), stream=True)
+            try:
+                exchange.check_deadline(response.request)
+                if response.is_stream_consumed:  # read already, by a transport in this process
+                    exchange.took(response.content, response)
+                    return response
+                inflater = inflater_for(response)
+                async for raw in response.aiter_raw():
+                    for chunk in inflater.pieces(raw):
+                        chunks.append(chunk)
+                        exchange.took(chunk, response)
+            finally:
+                await response.aclose()
         finally:
-            await response.aclose()
+            DEADLINE.reset(bound)
         return keep_body(response, chunks)
 
 

@@ -21,8 +21,16 @@ _UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069<>:"|?*/\\]'
 """Controls, bidi overrides (which make `exe.txt` look like `txt.exe`) and what Windows
 refuses; separators too, since this cleans one part."""
 _SEPARATORS = re.compile(r"[\\/]+")
-_RESERVED = re.compile(r"(?i)^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$")
-MAX_NAME = 255
+_RESERVED = re.compile(
+    r"(?i)^(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9¹²³]|lpt[0-9¹²³])\s*(\..*)?$"
+)
+"""Names Windows takes for devices, whatever follows them after a dot."""
+OWN_SUFFIXES = (".part", ".part.json")
+"""What a download keeps beside a file: a server may not name a file so (`x.part_` instead),
+or it could plant a part file, or its record, for a later download."""
+MAX_NAME = 235
+"""Bytes in a name: 255, the most file systems allow, with room for a free name's ` (999)`
+and `.part.json`."""
 
 
 def safe_name(name: str) -> str:
@@ -32,6 +40,8 @@ def safe_name(name: str) -> str:
         return "_"
     if _RESERVED.match(cleaned) or cleaned.startswith("."):
         cleaned = f"_{cleaned}"
+    if cleaned.lower().endswith(OWN_SUFFIXES):
+        cleaned = f"{cleaned}_"
     encoded = cleaned.encode("utf-8")
     if len(encoded) > MAX_NAME:  # keep the extension, cut the stem
         stem, dot, suffix = cleaned.rpartition(".")
@@ -63,7 +73,10 @@ def safe_destination(folder: Path, path: str) -> Path:
     file then takes a free name beside it (`part_files.claim`).
     """
     target = folder.joinpath(*(safe_parts(path) or ["download"]))
-    root = folder.resolve()
-    if not target.parent.resolve().is_relative_to(root):
+    try:
+        inside = target.parent.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        inside = False
+    if not inside:
         raise UnexpectedResponseError(f"file path {path!r} leads outside {folder}; not written")
     return target

@@ -8,6 +8,7 @@ The CLI's own findings (terminal escapes, the credentials file, the sandbox serv
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import os
@@ -25,7 +26,7 @@ import pytest
 from sdk_support import KEY, Harness
 from typer.testing import CliRunner
 
-from offcloud_sdk import Offcloud
+from offcloud_sdk import AsyncOffcloud, Offcloud
 from offcloud_sdk.cli.app import app
 from offcloud_sdk.exceptions import (
     APITimeoutError,
@@ -213,16 +214,28 @@ def test_the_key_goes_only_to_the_same_scheme_host_and_port(
 # -- 3. symlinks are never followed -------------------------------------------------------------
 
 
-def test_a_symlinked_part_file_is_not_followed(harness: Harness, tmp_path: Path) -> None:
+@pytest.mark.parametrize("recorded", [False, True])
+def test_a_symlinked_part_file_is_not_followed(
+    harness: Harness, tmp_path: Path, recorded: bool
+) -> None:
     _fake, oc, request_id = finished(harness, "Movie", {"video.mp4": b"video" * 1000})
     victim = tmp_path / "victim.txt"
     victim.write_bytes(b"precious")
     dl = tmp_path / "dl"
     (dl / "Movie").mkdir(parents=True)
-    os.symlink(victim, dl / "Movie" / "video.mp4.part")
-    with pytest.raises(LocalFileError, match=r"video\.mp4\.part"):
-        harness.go(oc.cloud.download(request_id, dl))
+    part = dl / "Movie" / "video.mp4.part"
+    os.symlink(victim, part)
+    if recorded:  # as if our own part had been swapped for a link after it was recorded
+        link = harness.go(oc.cloud.files(request_id))[0].url
+        write_record(part, PartRecord(5000, None, None, source_of(link)))
+        with pytest.raises(LocalFileError, match=r"video\.mp4\.part"):
+            harness.go(oc.cloud.download(request_id, dl))
+    else:  # not a download's part: kept, and the file takes a free name
+        paths = harness.go(oc.cloud.download(request_id, dl))
+        assert paths == [dl / "Movie" / "video (2).mp4"]
+        assert paths[0].read_bytes() == b"video" * 1000
     assert victim.read_bytes() == b"precious"
+    assert part.is_symlink()
     assert not os.path.lexists(dl / "Movie" / "video.mp4")
 
 
@@ -275,7 +288,8 @@ def test_a_part_left_by_another_file_is_never_mixed_in(
     (tmp_path / "f.bin.part").write_bytes(b"A" * foreign)
     got = harness.go(oc.files.download(link, tmp_path))
     assert got.read_bytes() == b"B" * 100
-    assert listing(tmp_path) == {"f.bin": b"B" * 100}
+    # not a download's part (no record): someone's own file, so neither resumed nor deleted
+    assert listing(tmp_path) == {"f (2).bin": b"B" * 100, "f.bin.part": b"A" * foreign}
 
 
 def test_a_part_of_a_file_that_changed_starts_over(harness: Harness, tmp_path: Path) -> None:
@@ -674,3 +688,305 @@ def test_more_than_a_range_announced_stops_as_it_arrives(harness: Harness, tmp_p
         harness.go(oc.files.download(link, tmp_path))
     assert sum(sent) <= 1 << 20
     assert list(tmp_path.iterdir()) == []
+
+
+# -- found by attacking the fixes ---------------------------------------------------------------
+
+
+def test_a_torrent_cannot_plant_part_files_or_records(harness: Harness, tmp_path: Path) -> None:
+    files: dict[str, int | bytes] = {
+        "tool.bin": b"the real tool",
+        "tool.bin.part": b"EVIL",
+        "tool.bin.part.json": b'{"total": 13}',
+        "movie.mkv.PART": b"x",
+    }
+    _fake, oc, request_id = finished(harness, "T", files)
+    paths = harness.go(oc.cloud.download(request_id, tmp_path))
+    assert [p.name for p in paths] == [
+        "tool.bin",
+        "tool.bin.part_",
+        "tool.bin.part.json_",
+        "movie.mkv.PART_",
+    ]
+    assert listing(tmp_path)["T/tool.bin"] == b"the real tool"
+
+
+def test_someones_own_part_file_is_neither_deleted_nor_resumed(
+    harness: Harness, tmp_path: Path
+) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert "range" not in request.headers
+        return httpx.Response(200, content=b"the report")
+
+    (tmp_path / "report.pdf.part").write_bytes(b"my draft")
+    oc = harness.client(http_client=mock_http(harness, answer))
+    got = harness.go(oc.files.download(STORAGE + "report.pdf", tmp_path / "report.pdf"))
+    assert got == tmp_path / "report (2).pdf"
+    assert listing(tmp_path) == {"report (2).pdf": b"the report", "report.pdf.part": b"my draft"}
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "gzip, gzip"])
+def test_an_error_page_cannot_be_a_compression_bomb(
+    harness: Harness, tmp_path: Path, encoding: str
+) -> None:
+    bomb = gzip_bomb(256 << 20)
+    if encoding == "gzip, gzip":
+        bomb = zlib.compress(bomb, wbits=zlib.MAX_WBITS | 16)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"content-encoding": encoding}
+        return httpx.Response(404, headers=headers, stream=_Stream(lambda: iter([bomb])))
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    tracemalloc.start()
+    try:
+        with pytest.raises(OffcloudError) as caught:
+            harness.go(oc.files.download(STORAGE + "f.bin", tmp_path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20
+    assert caught.value.response is not None
+    assert len(caught.value.response.content) <= 1 << 20
+
+
+def test_an_encoded_range_is_refused(harness: Harness, tmp_path: Path) -> None:
+    link = STORAGE + "f.bin"
+    part = tmp_path / "f.bin.part"
+    part.write_bytes(b"A" * 10)
+    write_record(part, PartRecord(1000, None, None, source_of(link)))
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"content-range": "bytes 10-999/1000", "content-encoding": "gzip"}
+        return httpx.Response(206, headers=headers, stream=_Stream(lambda: iter([b"x"])))
+
+    oc = harness.client(http_client=mock_http(harness, answer))
+    with pytest.raises(UnexpectedResponseError, match="encoded"):
+        harness.go(oc.files.download(link, tmp_path))
+    assert part.read_bytes() == b"A" * 10
+
+
+def test_a_range_past_the_files_end_is_not_written(harness: Harness, tmp_path: Path) -> None:
+    link = STORAGE + "f.bin"
+    part = tmp_path / "f.bin.part"
+    part.write_bytes(b"A" * 500)
+    write_record(part, PartRecord(1000, None, None, source_of(link)))
+    sent: list[int] = []
+
+    def endless() -> Iterator[bytes]:
+        for _ in range(200):
+            sent.append(1 << 20)
+            yield b"B" * (1 << 20)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"content-range": "bytes 500-999999999999/1000"}
+        return httpx.Response(206, headers=headers, stream=_Stream(endless))
+
+    oc = harness.client(http_client=mock_http(harness, answer), max_retries=1)
+    with pytest.raises(OffcloudError):
+        harness.go(oc.files.download(link, tmp_path))
+    assert sum(sent) <= 2 << 20
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_trickling_error_page_is_read_no_longer_than_total_timeout(
+    harness: Harness, tmp_path: Path
+) -> None:
+    sent: list[int] = []
+
+    def trickle() -> Iterator[bytes]:
+        for _ in range(10_000):
+            harness.clock.advance(0.5)
+            sent.append(1)
+            yield b"x"
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404, stream=_Stream(trickle))
+
+    oc = harness.client(http_client=mock_http(harness, answer), timeout=1)
+    with pytest.raises(OffcloudError):
+        harness.go(oc.files.download(STORAGE + "f.bin", tmp_path))
+    assert len(sent) <= 10
+
+
+@pytest.fixture
+def trickling_headers() -> Iterator[tuple[str, FakeClock]]:
+    """A loopback server that sends its answer's headers one byte per 0.5 s (its clock)."""
+    clock = FakeClock()
+
+    def trickle(connection: socket.socket) -> None:
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        connection.recv(65536)
+        head = b"HTTP/1.1 200 OK\r\n" + b"X-Slow: " + b"s" * 8000 + b"\r\n\r\n"
+        start = clock.now()
+        with contextlib.suppress(OSError):
+            for byte in head:
+                clock.advance(0.5)
+                connection.sendall(bytes([byte]))
+                if clock.now() - start > 100:  # far past the deadline: the client gave up
+                    return
+
+    with raw_server(trickle) as base_url:
+        yield base_url, clock
+
+
+def test_trickling_headers_end_at_the_total_timeout(
+    trickling_headers: tuple[str, FakeClock],
+) -> None:
+    base_url, clock = trickling_headers
+    start = clock.now()
+    oc = Offcloud(KEY, base_url=base_url, timeout=1, max_retries=0, clock=clock)
+    with oc, pytest.raises(APITimeoutError, match="total_timeout"):
+        oc.account.info()
+    assert clock.now() - start < 100
+
+
+def test_a_proxy_transport_is_refused_for_plain_http() -> None:
+    proxied = httpx.Client(transport=httpx.HTTPTransport(proxy="http://127.0.0.1:1"))
+    with pytest.raises(InvalidArgumentError, match="proxy"):
+        Offcloud(KEY, base_url="http://127.0.0.1:9", http_client=proxied)
+    proxied.close()
+
+
+def test_a_key_the_server_echoes_is_masked_everywhere(harness: Harness) -> None:
+    answers = iter(
+        [
+            httpx.Response(200, json={"not_available": f"premium {KEY}"}),
+            httpx.Response(200, json={"error": KEY}),
+            httpx.Response(500, text="x" * 190 + KEY),
+        ]
+    )
+    oc = harness.client(http_client=mock_http(harness, lambda request: next(answers)))
+    for _ in range(3):
+        with pytest.raises(OffcloudError) as caught:
+            harness.go(oc.with_options(max_retries=0).account.info())
+        error = caught.value
+        shown = f"{error} {error!r} {error.args} {getattr(error, 'code', '')}"
+        assert KEY not in shown
+        assert KEY[:8] not in shown
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "body"),
+    [
+        (429, {"retry-after": "Mon, 01 Jan 9999999999 00:00:00 GMT"}, b""),
+        (200, {}, b"[" * 100_000),
+        (500, {}, b"[" * 100_000),
+    ],
+)
+def test_hostile_answers_raise_only_offcloud_errors(
+    harness: Harness, status: int, headers: dict[str, str], body: bytes
+) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, headers=headers, stream=_Stream(lambda: iter([body])))
+
+    oc = harness.client(http_client=mock_http(harness, answer), max_retries=0)
+    with pytest.raises(OffcloudError):
+        harness.go(oc.account.info())
+
+
+def test_a_link_no_url_parser_takes_is_an_invalid_argument(
+    harness: Harness, tmp_path: Path
+) -> None:
+    oc = harness.client()
+    with pytest.raises(InvalidArgumentError, match="not a download link"):
+        harness.go(oc.files.download("http://xn--/x.bin", tmp_path))
+
+
+def test_server_numbers_never_overflow() -> None:
+    from offcloud_api_client.models.request_status import RequestStatus
+
+    from offcloud_sdk.auth_flows import MAX_SECONDS, _positive
+    from offcloud_sdk.cloud_files import _as_size, _from_link
+    from offcloud_sdk.polling import _describe
+
+    assert _positive(10**400) == MAX_SECONDS
+    assert _as_size("²") is None
+    assert _as_size(10**4000) is None
+    assert _as_size("12") == 12
+    assert _from_link("http://[oops/x").url == "http://[oops/x"
+    huge = RequestStatus(request_id="r", status="downloading", progress=10**400)
+    assert _describe(huge) == "downloading"
+
+
+def test_a_validator_that_is_not_ascii_is_not_kept() -> None:
+    response = httpx.Response(200, headers=[(b"etag", b'"caf\xe9"')])
+    assert PartRecord.of(response, 10, STORAGE + "f").etag is None
+
+
+def test_a_fifo_for_a_record_is_not_waited_on(tmp_path: Path) -> None:
+    from offcloud_sdk.part_files import read_record, record_path
+
+    part = tmp_path / "f.bin.part"
+    os.mkfifo(record_path(part))
+    assert read_record(part) is None
+
+
+def test_a_symlink_loop_in_the_folder_is_refused(tmp_path: Path) -> None:
+    os.symlink(tmp_path / "loop", tmp_path / "loop")
+    with pytest.raises(UnexpectedResponseError, match="outside"):
+        safe_destination(tmp_path, "loop/x.txt")
+
+
+def test_no_folder_is_made_outside_when_one_becomes_a_symlink(
+    harness: Harness, tmp_path: Path
+) -> None:
+    files: dict[str, int | bytes] = {"a.bin": b"A" * 1000, "sub/deep/er/x.txt": b"x"}
+    _fake, oc, request_id = finished(harness, "T", files)
+    dest, outside = tmp_path / "dest", tmp_path / "outside"
+    outside.mkdir()
+
+    def progress(_: object) -> None:  # a local process racing the download
+        if not os.path.lexists(dest / "T" / "sub"):
+            os.symlink(outside, dest / "T" / "sub")
+
+    with pytest.raises(LocalFileError, match="outside"):
+        harness.go(oc.cloud.download(request_id, dest, on_progress=progress))
+    assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("CON .txt", "_CON .txt"),
+        ("COM¹", "_COM¹"),
+        ("CLOCK$", "_CLOCK$"),
+        ("conin$.log", "_conin$.log"),
+        ("x" * 252 + ".mkv", "x" * 231 + ".mkv"),
+    ],
+)
+def test_more_names_windows_or_file_systems_refuse(name: str, safe: str) -> None:
+    assert link_name(name) == safe
+
+
+def test_a_name_of_255_bytes_downloads(harness: Harness, tmp_path: Path) -> None:
+    name = "n" * 251 + ".mkv"
+    _fake, oc, request_id = finished(harness, "T", {name: b"long"})
+    (path,) = harness.go(oc.cloud.download(request_id, tmp_path))
+    assert path.read_bytes() == b"long"
+    assert len(path.name.encode()) == 235
+
+
+def test_trickling_headers_end_at_the_total_timeout_async(
+    trickling_headers: tuple[str, FakeClock],
+) -> None:
+    base_url, clock = trickling_headers
+
+    async def call() -> None:
+        async with AsyncOffcloud(
+            KEY, base_url=base_url, timeout=1, max_retries=0, clock=clock
+        ) as oc:
+            await oc.account.info()
+
+    with pytest.raises(APITimeoutError, match="total_timeout"):
+        asyncio.run(call())
+
+
+def test_the_clients_the_sdk_makes_read_through_the_deadline_backend() -> None:
+    from offcloud_sdk.deadline_backend import AsyncDeadlineBackend, DeadlineBackend
+
+    for made, kind in (
+        (Offcloud(KEY), DeadlineBackend),
+        (AsyncOffcloud(KEY), AsyncDeadlineBackend),
+    ):
+        assert isinstance(made._runner.http._transport._pool._network_backend, kind)

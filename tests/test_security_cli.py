@@ -30,6 +30,7 @@ import pytest
 import respx
 from typer.testing import CliRunner, Result
 
+from offcloud_sdk import Offcloud
 from offcloud_sdk.cli.app import app
 from offcloud_sdk.exceptions import InvalidArgumentError
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
@@ -475,3 +476,36 @@ def test_the_sandbox_command_serves_a_public_host_with_i_know_and_warns(
     assert no_binding == ["0.0.0.0"]
     assert "Warning" in done.stderr
     assert "0.0.0.0" in done.stderr.splitlines()[0]
+
+
+def test_a_request_no_parser_can_read_is_a_400(capfd: pytest.CaptureFixture[str]) -> None:
+    fake = FakeOffcloud()
+    magnet = fake.add_torrent("T", {"a.bin": b"0123456789", "b.bin": b"x"}, cached=True)
+    with fake.serve() as base_url, Offcloud(fake.api_key, base_url=base_url) as oc:
+        request_id = oc.cloud.add(url=magnet).request_id
+        host, port = base_url.removeprefix("http://").rsplit(":", 1)
+        deep = b'{"a":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+        deep_json = (
+            b"POST /api/cloud HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+            b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(deep) + deep
+        )
+        huge_index = (
+            f"GET /cloud/download/{request_id}/{'9' * 5000}/a.bin HTTP/1.1\r\n"
+            "Host: x\r\nConnection: close\r\n\r\n"
+        ).encode()
+        for request in (deep_json, huge_index):
+            answer = exchange((host, int(port)), request)
+            assert answer.startswith(b"HTTP/1.1 400 "), answer[:80]
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_key_file_another_user_planted_is_not_read(
+    config_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from offcloud_sdk.cli.config import saved_key
+
+    config_home.mkdir(parents=True, mode=0o700)
+    (config_home / "credentials.json").write_text(json.dumps({"api_key": "ATTACKER-KEY"}))
+    assert saved_key() == "ATTACKER-KEY"  # ours: read
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(config_home).st_uid + 1)
+    assert saved_key() is None

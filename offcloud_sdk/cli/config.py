@@ -29,8 +29,10 @@ def saved_key() -> str | None:
     try:
         descriptor = os.open(key_file(), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(descriptor, encoding="utf-8") as file:
+            if hasattr(os, "getuid") and os.fstat(descriptor).st_uid != os.getuid():
+                return None  # planted by another user: not our key
             data = json.load(file)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     key = data.get("api_key") if isinstance(data, dict) else None
     return key if isinstance(key, str) and key else None

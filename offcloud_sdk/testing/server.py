@@ -45,7 +45,11 @@ def _handler_for(
                 headers=list(self.headers.items()),
                 content=body,
             )
-            answer = fake.handle(request)
+            try:
+                answer = fake.handle(request)
+            except (ValueError, RecursionError):  # a body or path no parser could read
+                self._refuse(400, "Bad Request: the request could not be read")
+                return
             if answer.stall and stopping.wait(answer.stall):
                 self._drop()  # the server is stopping: a stalled answer is never sent
                 return
