@@ -62,12 +62,15 @@ class Inflater:
                 return
 
 
-def inflater_for(response: httpx.Response) -> Inflater:
-    """The `Inflater` of the answer's encoding; raises `AnswerRefused` for one not asked for."""
+def inflater_for(response: httpx.Response) -> Inflater | None:
+    """The `Inflater` of the answer's encoding, None for none; raises `AnswerRefused` for one
+    not asked for."""
+    if "content-encoding" not in response.headers:
+        return None  # the common case, decided with one look-up
     values = response.headers.get_list("content-encoding", split_commas=True)
     encodings = [value.strip().lower() for value in values if value.strip().lower() != "identity"]
     if not encodings:
-        return Inflater("identity")
+        return None
     if len(encodings) == 1 and encodings[0] in ("gzip", "x-gzip", "deflate"):
         return Inflater(encodings[0])
     raise AnswerRefused(
@@ -80,6 +83,6 @@ def excerpt_inflater(response: httpx.Response) -> Inflater:
     """The `Inflater` for an answer read only for its first bytes (an error page): its own
     encoding when it is one of ours, else the raw bytes."""
     try:
-        return inflater_for(response)
+        return inflater_for(response) or Inflater("identity")
     except AnswerRefused:
         return Inflater("identity")

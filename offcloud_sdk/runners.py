@@ -219,6 +219,10 @@ class SyncRunner(_Runner[httpx.Client]):
                     return response
                 inflater = inflater_for(response)
                 for raw in response.iter_raw():
+                    if inflater is None:
+                        chunks.append(raw)
+                        exchange.took(raw, response)
+                        continue
                     for chunk in inflater.pieces(raw):
                         chunks.append(chunk)
                         exchange.took(chunk, response)
@@ -267,6 +271,10 @@ class AsyncRunner(_Runner[httpx.AsyncClient]):
                     return response
                 inflater = inflater_for(response)
                 async for raw in response.aiter_raw():
+                    if inflater is None:
+                        chunks.append(raw)
+                        exchange.took(raw, response)
+                        continue
                     for chunk in inflater.pieces(raw):
                         chunks.append(chunk)
                         exchange.took(chunk, response)
