@@ -46,11 +46,13 @@ class _Exchange:
     policy: RetryPolicy
     operation: Operation[Any]
     request: dict[str, Any]
-    defaults_on_client: bool
+    missing_defaults: dict[str, str]
     started: float = 0.0
     attempt: int = 0
-    _deadline: float = 0.0
+    _ends_at: float = 0.0
     _received: int = 0
+    deadline: tuple[Clock, float, float] | None = None
+    """The current attempt's (clock, end, total_timeout), for `deadlines.DEADLINE`."""
 
     def prepared(self) -> dict[str, Any]:
         settings = self.settings
@@ -60,8 +62,8 @@ class _Exchange:
         headers = dict(request.get("headers", ()))
         if "json" in request:
             headers.pop("Content-Type", None)  # httpx sets the same from json=
-        if not self.defaults_on_client:
-            headers.update(DEFAULT_HEADERS)
+        if self.missing_defaults:
+            headers.update(self.missing_defaults)
         key = settings.api_key
         if key is not None:
             if settings.key_in in ("header", "both"):
@@ -75,19 +77,11 @@ class _Exchange:
 
     def begin_attempt(self) -> list[bytes]:
         """Start the clocks and counters of one attempt; the list its body chunks go to."""
-        self._deadline = self.clock.now() + self.settings.deadline
+        seconds = self.settings.deadline
+        self._ends_at = self.clock.now() + seconds
         self._received = 0
+        self.deadline = (self.clock, self._ends_at, seconds)
         return []
-
-    @property
-    def deadline(self) -> tuple[Clock, float, float]:
-        """The current attempt's end, for `deadlines.DEADLINE`."""
-        return self.clock, self._deadline, self.settings.deadline
-
-    def check_deadline(self, request: httpx.Request) -> None:
-        """Raise `httpx.ReadTimeout` once the attempt has run past `settings.deadline`."""
-        if self.clock.now() > self._deadline:
-            raise httpx.ReadTimeout(too_slow(self.settings.deadline), request=request)
 
     def took(self, chunk: bytes, response: httpx.Response) -> None:
         """Count a chunk of the (decompressed) body against the size and time bounds."""
@@ -98,7 +92,8 @@ class _Exchange:
                 f"the answer is larger than {self.settings.max_answer_size} bytes "
                 "(max_answer_size)",
             )
-        self.check_deadline(response.request)
+        if self.clock.now() > self._ends_at:  # a user's client: no deadline backend there
+            raise httpx.ReadTimeout(too_slow(self.settings.deadline), request=response.request)
 
     def retry_delay(self, outcome: httpx.Response | Exception) -> float | None:
         if isinstance(outcome, httpx.Response) and outcome.status_code not in RETRY_STATUSES:
@@ -162,18 +157,18 @@ class _Runner(Generic[H]):
     http: H
     clock: Clock
     policy: RetryPolicy = attrs.field(factory=RetryPolicy)
-    defaults_on_client: bool = attrs.field(init=False)
+    missing_defaults: dict[str, str] = attrs.field(init=False)
 
-    @defaults_on_client.default
-    def _defaults_on_client(self) -> bool:
-        return defaults_on(self.http)
+    @missing_defaults.default
+    def _missing_defaults(self) -> dict[str, str]:
+        return missing_defaults(self.http)
 
     def _begin(
         self, operation: Operation[Any], request: dict[str, Any]
     ) -> tuple[_Exchange, dict[str, Any]]:
         """The call's exchange and the `request()` arguments of its first attempt."""
         exchange = _Exchange(
-            self.settings, self.clock, self.policy, operation, request, self.defaults_on_client
+            self.settings, self.clock, self.policy, operation, request, self.missing_defaults
         )
         prepared = exchange.prepared()
         if self.http.is_closed:
@@ -213,7 +208,6 @@ class SyncRunner(_Runner[httpx.Client]):
         try:
             response = self.http.send(self.http.build_request(**prepared), stream=True)
             try:
-                exchange.check_deadline(response.request)
                 if response.is_stream_consumed:  # read already, by a transport in this process
                     exchange.took(response.content, response)
                     return response
@@ -265,7 +259,6 @@ class AsyncRunner(_Runner[httpx.AsyncClient]):
         try:
             response = await self.http.send(self.http.build_request(**prepared), stream=True)
             try:
-                exchange.check_deadline(response.request)
                 if response.is_stream_consumed:  # read already, by a transport in this process
                     exchange.took(response.content, response)
                     return response
@@ -292,9 +285,12 @@ def keep_body(response: httpx.Response, chunks: list[bytes]) -> httpx.Response:
     return response
 
 
-def defaults_on(http: httpx.Client | httpx.AsyncClient) -> bool:
-    """Whether `http` sends `DEFAULT_HEADERS` itself (the clients the SDK makes do)."""
-    return all(http.headers.get(name) == value for name, value in DEFAULT_HEADERS.items())
+def missing_defaults(http: httpx.Client | httpx.AsyncClient) -> dict[str, str]:
+    """The `DEFAULT_HEADERS` that `http` does not send itself (the clients the SDK make send
+    them all), to add to each call."""
+    return {
+        name: value for name, value in DEFAULT_HEADERS.items() if http.headers.get(name) != value
+    }
 
 
 def closed_client(operation: Operation[Any]) -> APIConnectionError:
