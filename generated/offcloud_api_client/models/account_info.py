@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,20 +14,21 @@ T = TypeVar("T", bound="AccountInfo")
 @_attrs_define
 class AccountInfo:
     """The fields of the recorded payload are required but `expiration_date`, which a free
-    account may well not have.
+    account has no value for. No free account's answer has been recorded: it may leave
+    the field out or send `null` (the sandbox sends `null`), so both are accepted.
 
         Attributes:
             user_id (str):
             is_premium (bool): `false`: a free account, which cannot download.
             can_download (bool): `false`: an account problem that Offcloud support has to fix.
-            expiration_date (str | Unset): Premium expiry, `YYYY-MM-DD`.
+            expiration_date (None | str | Unset): Premium expiry, `YYYY-MM-DD`; absent or `null` for a free account.
             email (str | Unset): Read by two clients; not in the observed payload.
     """
 
     user_id: str
     is_premium: bool
     can_download: bool
-    expiration_date: str | Unset = UNSET
+    expiration_date: None | str | Unset = UNSET
     email: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,7 +39,11 @@ class AccountInfo:
 
         can_download = self.can_download
 
-        expiration_date = self.expiration_date
+        expiration_date: None | str | Unset
+        if isinstance(self.expiration_date, Unset):
+            expiration_date = UNSET
+        else:
+            expiration_date = self.expiration_date
 
         email = self.email
 
@@ -67,7 +72,14 @@ class AccountInfo:
 
         can_download = d.pop("can_download")
 
-        expiration_date = d.pop("expiration_date", UNSET)
+        def _parse_expiration_date(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        expiration_date = _parse_expiration_date(d.pop("expiration_date", UNSET))
 
         email = d.pop("email", UNSET)
 
