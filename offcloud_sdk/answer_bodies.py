@@ -38,12 +38,19 @@ class Inflater:
         elif self._deflate:
             self._zlib = zlib.decompressobj()
 
+    @property
+    def done(self) -> bool:
+        """Whether the encoded stream has ended (what follows is no part of the answer)."""
+        return self._zlib is not None and self._zlib.eof
+
     def pieces(self, data: bytes) -> Iterator[bytes]:
         """The decoded bytes of `data`, a piece at a time; `httpx.DecodingError` when they are
         not what the encoding says."""
         if self._zlib is None:
             if data:
                 yield data
+            return
+        if self._zlib.eof:  # what follows the end is not the answer: not kept, not inflated
             return
         while True:
             try:

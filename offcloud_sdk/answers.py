@@ -84,7 +84,7 @@ def http_failure(
     text, code = _error_text(body)
     if 200 <= status < 300:
         if isinstance(body, dict) and "not_available" in body:
-            reason = redact(str(body["not_available"])[:EXCERPT_LENGTH], secrets)
+            reason = redact(str(body["not_available"]), secrets)[:EXCERPT_LENGTH]
             return NotAvailableError(
                 f"{_where(response)}: not available for this account: {reason}",
                 reason=reason,

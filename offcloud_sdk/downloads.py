@@ -115,6 +115,7 @@ class Transfer:
     _complete: bool = False
     _skipped: bool = False
     _excerpt_until: float = 0.0
+    _excerpt_size: int = 0
     _inflater: Inflater = attrs.field(factory=lambda: Inflater("identity"))
 
     @classmethod
@@ -141,9 +142,14 @@ class Transfer:
             usable = False
         if not usable:
             raise InvalidArgumentError(f"not a download link: {redact(str(url))!r}")
-        target = Path(dest)
-        if target.is_dir() or os.fspath(dest).endswith(("/", os.sep)):
-            target = target / link_name(parsed.path)
+        try:
+            target = Path(dest)
+            if "\0" in os.fspath(target):
+                raise ValueError("embedded null byte")
+            if target.is_dir() or os.fspath(dest).endswith(("/", os.sep)):
+                target = target / link_name(parsed.path)
+        except (TypeError, ValueError) as exc:  # not a path, or one with a NUL in it
+            raise InvalidArgumentError(f"dest is not a usable path: {exc}") from None
         with _on_disk("prepare", target.parent):
             root = make_folders(target.parent, within or target.parent)
             if target.is_dir() and not target.is_symlink():
@@ -188,6 +194,7 @@ class Transfer:
         """Read the answer's headers; True when its body is the file, to `write` to `part`."""
         self._writing = self._complete = False
         self._excerpt_until = 0.0
+        self._excerpt_size = 0
         status = response.status_code
         if status == 416 and self.done:
             _, _, total = content_range(response.headers.get("content-range"))
@@ -204,7 +211,8 @@ class Transfer:
             if encoding not in ("", "identity"):
                 raise UnexpectedResponseError(
                     f"download {self._where()}: the server sent the file encoded "
-                    f"({redact(encoding[:40])}) although it was asked not to; not written",
+                    f"({redact(encoding, self._secrets)[:40]}) although it was asked not to; "
+                    "not written",
                     status_code=status,
                 )
         if status == 206:
@@ -255,9 +263,10 @@ class Transfer:
             self._inflater = excerpt_inflater(response)
         for piece in self._inflater.pieces(raw):
             pieces.append(piece)
-            if sum(map(len, pieces)) >= EXCERPT_SIZE:
+            self._excerpt_size += len(piece)
+            if self._excerpt_size >= EXCERPT_SIZE:
                 return True
-        return now > self._excerpt_until
+        return self._inflater.done or now > self._excerpt_until
 
     def write(self, chunk: bytes) -> None:
         """Append a chunk of the file to `part`; more than the answer announced is refused as
@@ -406,6 +415,10 @@ class Transfer:
     def _report(self) -> None:
         if self.on_progress is not None:
             self.on_progress(DownloadProgress(self.dest, self.done, self.total))
+
+    @property
+    def _secrets(self) -> list[str]:
+        return [self.settings.api_key] if self.settings.api_key else []
 
     def _where(self) -> str:
         return str(masked_url(httpx.URL(self.url)))

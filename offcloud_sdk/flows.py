@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from .clock import Clock
 from .exceptions import OffcloudError
+from .redaction import redact
 
 R = TypeVar("R")
 Step = tuple[float, Callable[[Any], Any]]
@@ -30,6 +31,8 @@ def run(flow: Flow[R], target: object, clock: Clock) -> R:
         except StopIteration as stop:
             result: R = stop.value
             return result
+        except OffcloudError as exc:  # the flow's own, e.g. a failed request's reason
+            raise _masked(exc, target) from exc.__cause__
         if delay > 0:
             clock.sleep(delay)
         answer, error = None, None
@@ -49,6 +52,8 @@ async def arun(flow: Flow[R], target: object, clock: Clock) -> R:
         except StopIteration as stop:
             result: R = stop.value
             return result
+        except OffcloudError as exc:  # the flow's own, e.g. a failed request's reason
+            raise _masked(exc, target) from exc.__cause__
         if delay > 0:
             await clock.asleep(delay)
         answer, error = None, None
@@ -56,3 +61,14 @@ async def arun(flow: Flow[R], target: object, clock: Clock) -> R:
             answer = await call(target)
         except OffcloudError as exc:
             error = exc
+
+
+def _masked(error: OffcloudError, target: object) -> OffcloudError:
+    """`error` with the key of `target`'s client masked in its message (a server's words, such
+    as a failed request's reason, may echo it)."""
+    settings = getattr(getattr(target, "_runner", None), "settings", None)
+    key = getattr(settings, "api_key", None)
+    if isinstance(key, str) and key:
+        error.message = redact(error.message, [key])
+        error.args = (error.message,)
+    return error

@@ -92,7 +92,7 @@ def read_record(part: Path) -> PartRecord | None:
     try:
         data = json.loads(raw) if len(raw) <= MAX_RECORD_SIZE else None
         return _record_from(data)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         return None
 
 

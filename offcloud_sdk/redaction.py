@@ -15,16 +15,26 @@ from collections.abc import Iterable, Mapping
 import httpx
 
 MASK = "***"
+MIN_PARTIAL = 8
+"""The shortest start of a secret that is masked too (texts are often cut before masking)."""
 _QUERY_KEY = re.compile(r"(?i)\b((?:api_?)?key=)[^&#\s'\"]+")
 _SECRET_HEADERS = ("authorization", "cookie")
+_LOGGERS = (
+    "httpx",
+    *(f"httpcore.{part}" for part in ("connection", "http11", "http2", "proxy", "socks")),
+)
 
 
 def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
-    """`text` with `key=<anything>` and every non-empty secret replaced by `***`."""
+    """`text` with `key=<anything>` and every non-empty secret replaced by `***`, and also the
+    start of a secret (8 characters or more) that a cut left in the text."""
     text = _QUERY_KEY.sub(lambda m: m.group(1) + MASK, text)
     for secret in secrets:
         if secret:
             text = text.replace(secret, MASK)
+            for length in range(len(secret) - 1, MIN_PARTIAL - 1, -1):
+                if secret[:length] in text:
+                    text = text.replace(secret[:length], MASK)
     return text
 
 
@@ -53,6 +63,8 @@ def mask_response(response: httpx.Response) -> None:
         answer.request = masked_request(answer.request)
         if answer.next_request is not None:
             answer.next_request = masked_request(answer.next_request)
+        if "location" in answer.headers:  # a redirect may carry the query, key and all
+            answer.headers["location"] = redact(answer.headers["location"])
 
 
 class RedactingFilter(logging.Filter):
@@ -75,7 +87,10 @@ def _redact_arg(arg: object) -> object:
 
 
 def protect_httpx_logger() -> None:
-    """Install `RedactingFilter` on the `httpx` logger once."""
-    logger = logging.getLogger("httpx")
-    if not any(isinstance(f, RedactingFilter) for f in logger.filters):
-        logger.addFilter(RedactingFilter())
+    """Install `RedactingFilter` on the `httpx` and `httpcore.*` loggers once (httpcore logs
+    headers, a redirect's `Location` among them, at DEBUG; a filter acts only on the logger a
+    record is made on, so each of httpcore's is named)."""
+    for name in _LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactingFilter) for f in logger.filters):
+            logger.addFilter(RedactingFilter())

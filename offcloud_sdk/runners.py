@@ -220,6 +220,8 @@ class SyncRunner(_Runner[httpx.Client]):
                     for chunk in inflater.pieces(raw):
                         chunks.append(chunk)
                         exchange.took(chunk, response)
+                    if inflater.done:
+                        break
             finally:
                 response.close()
         finally:
@@ -271,6 +273,8 @@ class AsyncRunner(_Runner[httpx.AsyncClient]):
                     for chunk in inflater.pieces(raw):
                         chunks.append(chunk)
                         exchange.took(chunk, response)
+                    if inflater.done:
+                        break
             finally:
                 await response.aclose()
         finally:

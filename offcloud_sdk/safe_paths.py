@@ -13,6 +13,7 @@ names may hide or configure anything, whatever folder the user downloads into.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from .exceptions import UnexpectedResponseError
@@ -40,8 +41,6 @@ def safe_name(name: str) -> str:
         return "_"
     if _RESERVED.match(cleaned) or cleaned.startswith("."):
         cleaned = f"_{cleaned}"
-    if cleaned.lower().endswith(OWN_SUFFIXES):
-        cleaned = f"{cleaned}_"
     encoded = cleaned.encode("utf-8")
     if len(encoded) > MAX_NAME:  # keep the extension, cut the stem
         stem, dot, suffix = cleaned.rpartition(".")
@@ -49,6 +48,9 @@ def safe_name(name: str) -> str:
         room = MAX_NAME - len(keep.encode()) - (1 if keep else 0)
         cut = (stem if keep else cleaned).encode()[:room].decode("utf-8", "ignore")
         cleaned = f"{cut}.{keep}" if keep else cut
+    # after the cut, which could otherwise make one; folded as case-insensitive file systems do
+    if unicodedata.normalize("NFKC", cleaned).casefold().endswith(OWN_SUFFIXES):
+        cleaned = f"{cleaned}_"
     return cleaned
 
 

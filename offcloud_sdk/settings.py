@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from typing import Literal, get_args
 
 import attrs
@@ -30,6 +31,7 @@ API_KEY_ENV = "OFFCLOUD_API_KEY"
 BASE_URL_ENV = "OFFCLOUD_BASE_URL"
 
 TimeoutArg = float | httpx.Timeout
+_KEY = re.compile(r"[\x21-\x7e]+")
 
 
 def as_timeout(value: TimeoutArg) -> httpx.Timeout:
@@ -150,9 +152,16 @@ class Settings:
 
 
 def as_api_key(value: str | None) -> str | None:
-    """The key stripped of blanks; None when there is none."""
+    """The key stripped of blanks; None when there is none. Anything but printable ASCII
+    without spaces is refused (it could not go in a header), without echoing the key."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise InvalidArgumentError(f"api_key must be a str, not {type(value).__name__}")
-    return value.strip() or None
+    key = value.strip()
+    if key and not _KEY.fullmatch(key):
+        raise InvalidArgumentError(
+            "api_key holds a character an API key cannot have (a space, a line break, a "
+            "non-ASCII or invisible character): copy it again from your account page"
+        )
+    return key or None

@@ -31,12 +31,14 @@ from offcloud_sdk.cli.app import app
 from offcloud_sdk.exceptions import (
     APITimeoutError,
     AuthError,
+    DownloadFailedError,
     InvalidArgumentError,
     LocalFileError,
     OffcloudError,
     UnexpectedResponseError,
 )
 from offcloud_sdk.part_files import PartRecord, source_of, write_record
+from offcloud_sdk.redaction import redact
 from offcloud_sdk.safe_paths import link_name, safe_destination
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
 from offcloud_sdk.testing.storage import LAST_MODIFIED
@@ -990,3 +992,124 @@ def test_the_clients_the_sdk_makes_read_through_the_deadline_backend() -> None:
         (AsyncOffcloud(KEY), AsyncDeadlineBackend),
     ):
         assert isinstance(made._runner.http._transport._pool._network_backend, kind)
+
+
+# -- found by the second attack -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("A" * 225 + ".part.json" + "x" * 20, "A" * 225 + ".part.json_"),
+        ("A" * 230 + ".part" + "x" * 20, "A" * 230 + ".part_"),
+        ("tool.bin.part.j\u017fon", "tool.bin.part.j\u017fon_"),  # long s: folds to "s"
+        ("tool.bin.PART", "tool.bin.PART_"),
+    ],
+)
+def test_no_cut_or_fold_makes_a_part_or_record_name(name: str, safe: str) -> None:
+    assert link_name(name) == safe
+
+
+def test_what_follows_a_gzip_answer_is_neither_kept_nor_read(harness: Harness) -> None:
+    member = zlib.compress(INFO % b"u1", wbits=zlib.MAX_WBITS | 16)
+    sent: list[int] = []
+
+    def body() -> Iterator[bytes]:
+        yield member
+        for _ in range(64):
+            sent.append(1)
+            yield b"\0" * (1 << 20)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"content-encoding": "gzip"}
+        return httpx.Response(200, headers=headers, stream=_Stream(body))
+
+    oc = harness.client(http_client=mock_http(harness, answer), max_answer_size=1 << 20)
+    assert harness.go(oc.account.info()).user_id == "u1"
+    assert len(sent) <= 1
+
+
+def test_an_error_page_in_one_byte_chunks_is_read_to_64_kib(
+    harness: Harness, tmp_path: Path
+) -> None:
+    sent: list[int] = []
+
+    def bytewise() -> Iterator[bytes]:
+        for _ in range(448 << 10):
+            sent.append(1)
+            yield b"x"
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(503, stream=_Stream(bytewise))
+
+    oc = harness.client(http_client=mock_http(harness, answer), max_retries=0)
+    with pytest.raises(OffcloudError):
+        harness.go(oc.files.download(STORAGE + "f.bin", tmp_path))
+    assert len(sent) <= (64 << 10) + 1
+
+
+@pytest.mark.parametrize("key", ["MySecretKey\u201c", "Secret123\nabc", "Secret\u200b", "a b"])
+def test_a_key_no_header_can_carry_is_refused_without_echo(harness: Harness, key: str) -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        harness.client(api_key=key)
+    assert key.strip() not in f"{caught.value} {caught.value!r}"
+    oc = harness.client()
+    with pytest.raises(InvalidArgumentError):
+        oc.api_key = key
+
+
+def test_a_redirect_location_keeps_no_key(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        location = f"https://offcloud.test/elsewhere?key={KEY}"
+        return httpx.Response(302, headers={"location": location})
+
+    caplog.set_level("DEBUG")
+    oc = harness.client(http_client=mock_http(harness, answer), key_in="query")
+    with pytest.raises(OffcloudError) as caught:
+        harness.go(oc.account.info())
+    assert caught.value.response is not None
+    assert KEY not in caught.value.response.headers["location"]
+    assert KEY not in caplog.text
+
+
+def test_httpcore_debug_lines_keep_no_key(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def redirect(connection: socket.socket) -> None:
+        connection.recv(65536)
+        connection.sendall(
+            f"HTTP/1.1 302 Found\r\nLocation: /x?key={KEY}\r\nContent-Length: 0\r\n\r\n".encode()
+        )
+
+    caplog.set_level("DEBUG")
+    with raw_server(redirect) as base_url:
+        oc = Offcloud(KEY, base_url=base_url, max_retries=0)
+        with oc, pytest.raises(OffcloudError):
+            oc.account.info()
+    assert "httpcore" in caplog.text
+    assert KEY not in caplog.text
+
+
+def test_a_failed_requests_reason_keeps_no_key(harness: Harness) -> None:
+    fake = harness.fake()
+    oc = harness.fake_client(fake)
+    magnet = fake.add_torrent("X", fails=f"failed for key {fake.api_key}")
+    request = harness.go(oc.cloud.add(url=magnet))
+    with pytest.raises(DownloadFailedError) as caught:
+        harness.go(oc.cloud.wait(request.request_id))
+    assert "failed for key" in str(caught.value)
+    assert fake.api_key not in f"{caught.value} {caught.value!r} {caught.value.args}"
+
+
+def test_a_cut_secret_is_masked_too() -> None:
+    text = f"is str '{KEY[:18]}…', expected int"
+    assert KEY[:8] not in redact(text, [KEY])
+
+
+@pytest.mark.parametrize("dest", [None, "bad\0name"])
+def test_a_dest_that_is_no_path_is_an_invalid_argument(harness: Harness, dest: Any) -> None:
+    oc = harness.client()
+    with pytest.raises(InvalidArgumentError, match="dest"):
+        harness.go(oc.files.download(STORAGE + "f.bin", dest))
