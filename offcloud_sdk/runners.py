@@ -15,7 +15,7 @@ import attrs
 import httpx
 from offcloud_api_client.api import Operation
 
-from .answer_bodies import ACCEPT_ENCODING, AnswerRefused, inflater_for
+from .answer_bodies import ACCEPT_ENCODING, AnswerRefused, Inflater, inflater_for
 from .answers import connection_failure, read_answer
 from .clock import Clock
 from .deadlines import DEADLINE, too_slow
@@ -82,6 +82,19 @@ class _Exchange:
         self._received = 0
         self.deadline = (self.clock, self._ends_at, seconds)
         return []
+
+    def take(
+        self, raw: bytes, inflater: Inflater | None, chunks: list[bytes], response: httpx.Response
+    ) -> bool:
+        """Add a raw piece of the body to `chunks`, decoded; True once the answer has ended."""
+        if inflater is None:
+            chunks.append(raw)
+            self.took(raw, response)
+            return False
+        for chunk in inflater.pieces(raw):
+            chunks.append(chunk)
+            self.took(chunk, response)
+        return inflater.done
 
     def took(self, chunk: bytes, response: httpx.Response) -> None:
         """Count a chunk of the (decompressed) body against the size and time bounds."""
@@ -213,14 +226,7 @@ class SyncRunner(_Runner[httpx.Client]):
                     return response
                 inflater = inflater_for(response)
                 for raw in response.iter_raw():
-                    if inflater is None:
-                        chunks.append(raw)
-                        exchange.took(raw, response)
-                        continue
-                    for chunk in inflater.pieces(raw):
-                        chunks.append(chunk)
-                        exchange.took(chunk, response)
-                    if inflater.done:
+                    if exchange.take(raw, inflater, chunks, response):
                         break
             finally:
                 response.close()
@@ -266,14 +272,7 @@ class AsyncRunner(_Runner[httpx.AsyncClient]):
                     return response
                 inflater = inflater_for(response)
                 async for raw in response.aiter_raw():
-                    if inflater is None:
-                        chunks.append(raw)
-                        exchange.took(raw, response)
-                        continue
-                    for chunk in inflater.pieces(raw):
-                        chunks.append(chunk)
-                        exchange.took(chunk, response)
-                    if inflater.done:
+                    if exchange.take(raw, inflater, chunks, response):
                         break
             finally:
                 await response.aclose()
