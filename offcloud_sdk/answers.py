@@ -40,27 +40,52 @@ AUTH_WORDS = ("noauth", "unauthorized", "not authorized", "credentials", "invali
 EXCERPT_LENGTH = 200
 
 
-def read_answer(operation: Operation[T], response: httpx.Response, secrets: Iterable[str]) -> T:
+def read_answer(
+    operation: Operation[T],
+    response: httpx.Response,
+    secrets: Iterable[str],
+    *,
+    strict: bool = True,
+) -> T:
     """The parsed answer of `operation`, or raise the `OffcloudError` it amounts to."""
     secrets = tuple(secrets)
+    return parse_answer(
+        operation, response, secrets, strict=strict, body=check_answer(response, secrets)
+    )
+
+
+def check_answer(response: httpx.Response, secrets: Iterable[str]) -> object:
+    """Raise the `OffcloudError` a failed answer (status, error body, text page) stands for;
+    otherwise return its JSON when it had to be read to tell, for `parse_answer`."""
     if 200 <= response.status_code < 300 and not _may_report_failure(response.content):
-        body: object = _NOT_READ  # the common case: a success, parsed once by the operation
-    else:
-        body = _json_body(response)
-        failure = http_failure(response, body, secrets)
-        if failure is not None:
-            raise failure
+        return NOT_READ  # the common case: a success, parsed once by the operation
+    body = _json_body(response)
+    failure = http_failure(response, body, secrets)
+    if failure is not None:
+        raise failure
+    return body
+
+
+def parse_answer(
+    operation: Operation[T],
+    response: httpx.Response,
+    secrets: Iterable[str],
+    *,
+    strict: bool,
+    body: object = None,
+    keep_drift: bool = True,
+) -> T:
+    """The typed result of an answer that `check_answer` let through.
+
+    Strict: any difference from the spec's types is an `UnexpectedResponseError`. Lenient:
+    a difference is read as well as it can be (`drift`) and logged once; a value that could
+    not be converted is kept, unless `keep_drift` is False (then it is an error too).
+    """
+    secrets = tuple(secrets)
     try:
         result = operation.parse(response)
-    except (
-        KeyError,
-        TypeError,
-        ValueError,
-        AttributeError,
-        RecursionError,  # JSON nested deeper than Python goes
-        UnexpectedStatus,
-    ) as exc:
-        if body is _NOT_READ:
+    except _PARSE_ERRORS as exc:
+        if body is NOT_READ or body is None:
             body = _json_body(response)
         if body == {}:
             raise AuthError(
@@ -69,11 +94,66 @@ def read_answer(operation: Operation[T], response: httpx.Response, secrets: Iter
                 status_code=response.status_code,
                 response=response,
             ) from None
-        raise unexpected(response, f"{type(exc).__name__}: {exc}", secrets) from None
+        failed = f"{type(exc).__name__}: {exc}"
+        if strict or body is None:
+            raise unexpected(response, failed, secrets) from None
+        return _reread(operation, response, body, failed, secrets, keep_drift)
     problem = type_problem(result, operation.parse)
-    if problem is not None:
+    if problem is None:
+        return result
+    if strict:
         raise unexpected(response, problem, secrets)
+    body = _json_body(response)
+    if body is not None:
+        return _reread(operation, response, body, problem, secrets, keep_drift)
+    if not keep_drift:
+        raise unexpected(response, problem, secrets)
+    return result  # not an object or a list: nothing to reread, kept as it came
+
+
+_PARSE_ERRORS = (
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    RecursionError,  # JSON nested deeper than Python goes
+    UnexpectedStatus,
+)
+
+
+def _reread(
+    operation: Operation[T],
+    response: httpx.Response,
+    body: object,
+    problem: str,
+    secrets: tuple[str, ...],
+    keep_drift: bool,
+) -> T:
+    """The answer read leniently (`drift.reread`), or an `UnexpectedResponseError` naming
+    the first `problem` when even that cannot make the model (or, unless `keep_drift`, when
+    a value had to be kept as sent)."""
+    from .drift import reread
+
+    try:
+        data = reread(body, operation.parse, operation.id, secrets, keep=keep_drift)
+        content = json.dumps(data).encode()
+        result = operation.parse(
+            httpx.Response(response.status_code, content=content, request=_request_of(response))
+        )
+    except (*_PARSE_ERRORS, OverflowError):
+        raise unexpected(response, problem, secrets) from None
+    if not keep_drift:
+        kept = type_problem(result, operation.parse)
+        if kept is not None:
+            raise unexpected(response, kept, secrets)
     return result
+
+
+def _request_of(response: httpx.Response) -> httpx.Request | None:
+    try:
+        return response.request
+    except RuntimeError:
+        return None
 
 
 def http_failure(
@@ -170,7 +250,8 @@ def excerpt(response: httpx.Response, secrets: Iterable[str] = ()) -> str:
     return text[:EXCERPT_LENGTH] + ("…" if len(text) > EXCERPT_LENGTH else "")
 
 
-_NOT_READ = object()
+NOT_READ = object()
+"""`check_answer` did not need to read the body."""
 
 
 def _may_report_failure(content: bytes) -> bool:

@@ -8,15 +8,22 @@ attribute (`oc.cloud.add(...)`), typed, and goes through auth, retries and error
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self, overload
 
 import attrs
 import httpx
-from offcloud_api_client.api import AsyncResources, Resources
+from offcloud_api_client.api import (
+    AsyncResources,
+    AsyncResourcesWithRawResponse,
+    Resources,
+    ResourcesWithRawResponse,
+)
 
 from .clock import Clock, SystemClock
+from .custom_calls import FromDict, M, custom_call
 from .deadlines import bound_reads
 from .exceptions import InvalidArgumentError
 from .flows import arun, run
@@ -33,6 +40,7 @@ from .settings import (
     as_api_key,
     as_max_answer_size,
     as_max_retries,
+    as_strict,
     as_timeout,
     as_total_timeout,
 )
@@ -85,9 +93,10 @@ class _Configured:
         max_retries: int | None = None,
         total_timeout: float | None = None,
         max_answer_size: int | None = None,
+        strict: bool | None = None,
     ) -> Self:
-        """A copy with other timeouts, retries or answer size, sharing this client's pool and
-        cookies."""
+        """A copy with other timeouts, retries, answer size or strictness, sharing this
+        client's pool and cookies."""
         changes: dict[str, Any] = {}
         if timeout is not None:
             changes["timeout"] = as_timeout(timeout)
@@ -97,6 +106,8 @@ class _Configured:
             changes["total_timeout"] = as_total_timeout(total_timeout)
         if max_answer_size is not None:
             changes["max_answer_size"] = as_max_answer_size(max_answer_size)
+        if strict is not None:
+            changes["strict"] = as_strict(strict)
         copy = object.__new__(type(self))
         settings = attrs.evolve(self._runner.settings, **changes)
         copy._bind(attrs.evolve(self._runner, settings=settings), owns_http=False)
@@ -137,11 +148,17 @@ class _Configured:
     def max_retries(self) -> int:
         return self._runner.settings.max_retries
 
+    @property
+    def strict(self) -> bool:
+        """Whether an answer that differs from the spec's types raises (else it is read
+        leniently and the difference logged once on `offcloud_sdk.drift`)."""
+        return self._runner.settings.strict
+
     def __repr__(self) -> str:
         key = "None" if self.api_key is None else "'***'"
         return (
             f"{type(self).__name__}(api_key={key}, base_url={self.base_url!r}, "
-            f"key_in={self.key_in!r}, max_retries={self.max_retries})"
+            f"key_in={self.key_in!r}, max_retries={self.max_retries}, strict={self.strict})"
         )
 
 
@@ -153,7 +170,9 @@ class Offcloud(_Configured, Resources):
     2026 API), as `?key=` ("query", the classic API) or both. `timeout` is seconds to read
     (with at most 5 s to connect) or an `httpx.Timeout`; `total_timeout` bounds one attempt in
     all (default: 4 read timeouts), so an answer that trickles in still ends; `max_retries`
-    retries per call; `max_answer_size` bounds an answer's bytes (default 16 MiB). Pass
+    retries per call; `max_answer_size` bounds an answer's bytes (default 16 MiB). An answer
+    whose values differ from the spec's types is read leniently and the difference logged once
+    (`offcloud_sdk.drift`); `strict=True` (or `OFFCLOUD_STRICT=1`) raises instead. Pass
     `http_client` to use your own `httpx.Client` (it is then yours to close); `clock` replaces
     real sleeping, for tests.
     """
@@ -174,9 +193,10 @@ class Offcloud(_Configured, Resources):
         clock: Clock | None = None,
         total_timeout: float | None = None,
         max_answer_size: int = DEFAULT_MAX_ANSWER_SIZE,
+        strict: bool | None = None,
     ) -> None:
         settings = Settings.build(
-            api_key, base_url, key_in, timeout, max_retries, max_answer_size, total_timeout
+            api_key, base_url, key_in, timeout, max_retries, max_answer_size, total_timeout, strict
         )
         self._start(settings, http_client, clock)
 
@@ -190,6 +210,62 @@ class Offcloud(_Configured, Resources):
         from .resources import CloudResource
 
         return CloudResource(self._runner)
+
+    @cached_property
+    def with_raw_response(self) -> ResourcesWithRawResponse:
+        """Every operation, answering a `RawResponse` (`status_code`, `headers`,
+        `http_response`, `retries_taken`, `elapsed`, `parse()`) instead of the model:
+        `oc.with_raw_response.account.info().headers`."""
+        return ResourcesWithRawResponse(self._runner)
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
+        files: Any = None,
+        cast_to: None = None,
+    ) -> Any: ...
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
+        files: Any = None,
+        cast_to: type[M],
+    ) -> M: ...
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
+        files: Any = None,
+        cast_to: type[FromDict] | None = None,
+    ) -> Any:
+        """Send a call the spec does not have (`path` is added to `base_url`), with the key,
+        retries, error mapping and logging of any other; return its JSON (its text if it is
+        not JSON), or `cast_to.from_dict(...)` of it, read strictly or leniently as set.
+
+        `params` go in the query; `json`, `data` (a form) or `files` (multipart) make the body.
+        Only GET, HEAD and OPTIONS are sent again after they may have arrived.
+        """
+        operation, request = custom_call(
+            method, path, params=params, json=json, data=data, files=files, cast_to=cast_to
+        )
+        return self._runner.call(operation, request)
 
     @cached_property
     def files(self) -> FilesResource:
@@ -213,7 +289,8 @@ class Offcloud(_Configured, Resources):
         """
         from .auth_flows import login_flow
 
-        key = run(login_flow(username, password), self, self._runner.clock)
+        helpers = Resources(self._runner.for_helpers())
+        key = run(login_flow(username, password), helpers, self._runner.clock)
         self.api_key = key
         return key
 
@@ -226,7 +303,8 @@ class Offcloud(_Configured, Resources):
         from .auth_flows import device_login_flow
 
         clock = self._runner.clock
-        key = run(device_login_flow(on_code, timeout=timeout, now=clock.now), self, clock)
+        flow = device_login_flow(on_code, timeout=timeout, now=clock.now)
+        key = run(flow, Resources(self._runner.for_helpers()), clock)
         self.api_key = key
         return key
 
@@ -266,9 +344,10 @@ class AsyncOffcloud(_Configured, AsyncResources):
         clock: Clock | None = None,
         total_timeout: float | None = None,
         max_answer_size: int = DEFAULT_MAX_ANSWER_SIZE,
+        strict: bool | None = None,
     ) -> None:
         settings = Settings.build(
-            api_key, base_url, key_in, timeout, max_retries, max_answer_size, total_timeout
+            api_key, base_url, key_in, timeout, max_retries, max_answer_size, total_timeout, strict
         )
         self._start(settings, http_client, clock)
 
@@ -282,6 +361,56 @@ class AsyncOffcloud(_Configured, AsyncResources):
         from .resources import AsyncCloudResource
 
         return AsyncCloudResource(self._runner)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncResourcesWithRawResponse:
+        """Every operation, answering a `RawResponse` (`status_code`, `headers`,
+        `http_response`, `retries_taken`, `elapsed`, `parse()`) instead of the model:
+        `(await oc.with_raw_response.account.info()).headers`."""
+        return AsyncResourcesWithRawResponse(self._runner)
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
+        files: Any = None,
+        cast_to: None = None,
+    ) -> Any: ...
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
+        files: Any = None,
+        cast_to: type[M],
+    ) -> M: ...
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: object = None,
+        data: Mapping[str, Any] | None = None,
+        files: Any = None,
+        cast_to: type[FromDict] | None = None,
+    ) -> Any:
+        """Async `Offcloud.request`."""
+        operation, request = custom_call(
+            method, path, params=params, json=json, data=data, files=files, cast_to=cast_to
+        )
+        return await self._runner.call(operation, request)
 
     @cached_property
     def files(self) -> AsyncFilesResource:
@@ -301,7 +430,8 @@ class AsyncOffcloud(_Configured, AsyncResources):
         """Async `Offcloud.login`."""
         from .auth_flows import login_flow
 
-        key = await arun(login_flow(username, password), self, self._runner.clock)
+        helpers = AsyncResources(self._runner.for_helpers())
+        key = await arun(login_flow(username, password), helpers, self._runner.clock)
         self.api_key = key
         return key
 
@@ -310,7 +440,8 @@ class AsyncOffcloud(_Configured, AsyncResources):
         from .auth_flows import device_login_flow
 
         clock = self._runner.clock
-        key = await arun(device_login_flow(on_code, timeout=timeout, now=clock.now), self, clock)
+        flow = device_login_flow(on_code, timeout=timeout, now=clock.now)
+        key = await arun(flow, AsyncResources(self._runner.for_helpers()), clock)
         self.api_key = key
         return key
 

@@ -8,15 +8,17 @@ failure is one of `offcloud_sdk.exceptions`. New code should use `Offcloud` dire
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
-from offcloud_api_client.api import Operation, Resources
+from offcloud_api_client.api import CallOptions, Operation, RawResponse, Resources
 from offcloud_api_client.types import UNSET
 
 from .auth_flows import retired_login
 from .client import Offcloud
 from .exceptions import InvalidArgumentError, UnexpectedResponseError
 from .runners import SyncRunner
+
+T = TypeVar("T")
 
 Json = Any
 
@@ -135,12 +137,21 @@ class _PlainRunner:
     def __init__(self, runner: SyncRunner) -> None:
         self._runner = runner
 
-    def call(self, operation: Operation[Any], request: dict[str, Any]) -> Any:
-        _, response = self._runner.exchange(operation, request)
+    def call(
+        self, operation: Operation[Any], request: dict[str, Any], options: CallOptions | None = None
+    ) -> Any:
+        answer = self.call_raw(operation, request, options)
+        answer.parse()
+        response = answer.http_response
         try:
             return response.json()
         except ValueError:
             return response.text
+
+    def call_raw(
+        self, operation: Operation[T], request: dict[str, Any], options: CallOptions | None = None
+    ) -> RawResponse[T]:
+        return self._runner.call_raw(operation, request, options)
 
 
 def _object(answer: Any) -> dict[str, Json]:

@@ -8,8 +8,9 @@ the same runner (auth, retries, errors) as a direct call.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, Self
 
 from offcloud_api_client.api import cache as generated_cache
 from offcloud_api_client.api import cloud as generated_cloud
@@ -28,7 +29,19 @@ from .runners import AsyncRunner, SyncRunner
 MAX_POLL_INTERVAL = 30.0
 
 
-class CloudResource(generated_cloud.CloudResource):
+class _Helped:
+    """What the helpers of a resource share: the resource they drive their flows on."""
+
+    _sdk_runner: Any
+
+    def _helpers(self) -> Self:
+        """This resource on `runner.for_helpers()`: the flows rely on the spec's types, so a
+        value that lenient reading could only keep as sent raises there."""
+        make: Callable[[Any], Self] = type(self)
+        return make(self._sdk_runner.for_helpers())
+
+
+class CloudResource(_Helped, generated_cloud.CloudResource):
     """The `cloud` operations, plus `wait`, `wait_all`, `files` and `download`."""
 
     def __init__(self, runner: SyncRunner) -> None:
@@ -84,11 +97,12 @@ class CloudResource(generated_cloud.CloudResource):
             on_progress=on_progress,
             raise_on_error=raise_on_error,
         )
-        return run(flow, self, self._clock)
+        return run(flow, self._helpers(), self._clock)
 
     def files(self, request_id: str) -> list[CloudFile]:
         """Every file of a finished request with name, size, path and direct link."""
-        return run(files_flow(request_id, self._sdk_runner.settings.base_url), self, self._clock)
+        flow = files_flow(request_id, self._sdk_runner.settings.base_url)
+        return run(flow, self._helpers(), self._clock)
 
     def download(
         self,
@@ -109,10 +123,10 @@ class CloudResource(generated_cloud.CloudResource):
         downloader = FilesResource(self._sdk_runner)
         plan = DownloadPlan(Path(dest_dir), self._sdk_runner.settings, overwrite, on_progress)
         flow = download_flow(request_id, plan, lambda transfer: downloader._fetch(transfer))
-        return run(flow, self, self._clock)
+        return run(flow, self._helpers(), self._clock)
 
 
-class AsyncCloudResource(generated_cloud.AsyncCloudResource):
+class AsyncCloudResource(_Helped, generated_cloud.AsyncCloudResource):
     """The async twin of `CloudResource`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
@@ -159,13 +173,12 @@ class AsyncCloudResource(generated_cloud.AsyncCloudResource):
             on_progress=on_progress,
             raise_on_error=raise_on_error,
         )
-        return await arun(flow, self, self._clock)
+        return await arun(flow, self._helpers(), self._clock)
 
     async def files(self, request_id: str) -> list[CloudFile]:
         """Async `CloudResource.files`."""
-        return await arun(
-            files_flow(request_id, self._sdk_runner.settings.base_url), self, self._clock
-        )
+        flow = files_flow(request_id, self._sdk_runner.settings.base_url)
+        return await arun(flow, self._helpers(), self._clock)
 
     async def download(
         self,
@@ -179,10 +192,10 @@ class AsyncCloudResource(generated_cloud.AsyncCloudResource):
         downloader = AsyncFilesResource(self._sdk_runner)
         plan = DownloadPlan(Path(dest_dir), self._sdk_runner.settings, overwrite, on_progress)
         flow = download_flow(request_id, plan, lambda transfer: downloader._fetch(transfer))
-        return await arun(flow, self, self._clock)
+        return await arun(flow, self._helpers(), self._clock)
 
 
-class CacheResource(generated_cache.CacheResource):
+class CacheResource(_Helped, generated_cache.CacheResource):
     """The `cache` operations; `check` answers cached-or-not per hash or magnet.
 
     The generated `POST /api/cache` call is `check_hashes`.
@@ -190,6 +203,7 @@ class CacheResource(generated_cache.CacheResource):
 
     def __init__(self, runner: SyncRunner) -> None:
         super().__init__(runner)
+        self._sdk_runner = runner
         self._clock = runner.clock
         self._classic = runner.settings.key_in == "query"
 
@@ -200,7 +214,7 @@ class CacheResource(generated_cache.CacheResource):
         call (`cache/info`; `POST /api/cache` on a classic-API client). A string that is
         neither raises `InvalidArgumentError` before anything is sent.
         """
-        return run(check_flow(items, classic=self._classic), self, self._clock)
+        return run(check_flow(items, classic=self._classic), self._helpers(), self._clock)
 
     def check_hashes(
         self, *, hashes: list[str], message_ids: list[str] | Unset = UNSET
@@ -209,17 +223,18 @@ class CacheResource(generated_cache.CacheResource):
         return super().check(hashes=hashes, message_ids=message_ids)
 
 
-class AsyncCacheResource(generated_cache.AsyncCacheResource):
+class AsyncCacheResource(_Helped, generated_cache.AsyncCacheResource):
     """The async twin of `CacheResource`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
         super().__init__(runner)
+        self._sdk_runner = runner
         self._clock = runner.clock
         self._classic = runner.settings.key_in == "query"
 
     async def check(self, items: Iterable[str]) -> dict[str, bool]:  # type: ignore[override]
         """Async `CacheResource.check`."""
-        return await arun(check_flow(items, classic=self._classic), self, self._clock)
+        return await arun(check_flow(items, classic=self._classic), self._helpers(), self._clock)
 
     async def check_hashes(
         self, *, hashes: list[str], message_ids: list[str] | Unset = UNSET

@@ -5,8 +5,9 @@ backoff (0.5 s * 2^n, capped at 8 s, minus up to 25 % jitter) or the server's Re
 is at most 60 s. A longer Retry-After is not waited out: the `RateLimitError` carries it.
 
 Offcloud has no idempotency keys, so a call that creates or deletes something (`*_add`,
-`*_upload`, `*_remove*`) is sent again only when it surely never arrived (the connection was
-never made) or when Offcloud said it did not take it (429, 503).
+`*_upload`, `*_remove*`, and a `request()` that is not GET/HEAD/OPTIONS) is sent again only
+when it surely never arrived (the connection was never made) or when Offcloud said it did not
+take it (429, 503).
 """
 
 from __future__ import annotations
@@ -31,8 +32,14 @@ _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def is_idempotent(operation_id: str) -> bool:
-    """False for operations that create or delete something: `*_add`, `*_upload`, `*_remove*`."""
+    """False for operations that create or delete something: `*_add`, `*_upload`, `*_remove*`;
+    for a call made with `request()` (id `"<METHOD> <path>"`), unless its method is safe."""
+    if " " in operation_id:
+        return operation_id.partition(" ")[0] in SAFE_METHODS
     _, _, verb = operation_id.partition("_")
     return not (verb in ("add", "upload") or verb.startswith("remove"))
 

@@ -9,21 +9,23 @@ all of this without hand-written code.
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+import datetime
+from collections.abc import Mapping
+from typing import Any, Generic, Self, TypeVar
 
 import attrs
 import httpx
-from offcloud_api_client.api import Operation
+from offcloud_api_client.api import CallOptions, Operation, RawResponse, with_options
 
 from .answer_bodies import ACCEPT_ENCODING, AnswerRefused, Inflater, inflater_for
-from .answers import connection_failure, read_answer
+from .answers import check_answer, connection_failure, parse_answer
 from .clock import Clock
 from .deadlines import DEADLINE, too_slow
-from .exceptions import APIConnectionError, AuthError, OffcloudError
+from .exceptions import APIConnectionError, AuthError, InvalidArgumentError, OffcloudError
 from .logs import logger
 from .redaction import mask_response
 from .retries import RETRY_STATUSES, RetryPolicy
-from .settings import Settings
+from .settings import Settings, as_timeout
 from .version import __version__
 
 T = TypeVar("T")
@@ -47,6 +49,7 @@ class _Exchange:
     operation: Operation[Any]
     request: dict[str, Any]
     missing_defaults: dict[str, str]
+    options: CallOptions | None = None
     started: float = 0.0
     attempt: int = 0
     _ends_at: float = 0.0
@@ -56,7 +59,7 @@ class _Exchange:
 
     def prepared(self) -> dict[str, Any]:
         settings = self.settings
-        request = dict(self.request)
+        request = with_options(self.request, self.options) if self.options else dict(self.request)
         request["url"] = settings.base_url + request["url"]
         # Every header costs httpx some work on every call: send only what it does not add.
         headers = dict(request.get("headers", ()))
@@ -130,23 +133,52 @@ class _Exchange:
             )
         return delay
 
-    def finish(self, outcome: httpx.Response | Exception) -> tuple[Any, httpx.Response]:
-        secrets = [self.settings.api_key] if self.settings.api_key else []
+    def finish(self, outcome: httpx.Response | Exception) -> tuple[httpx.Response, object]:
+        """The last attempt's answer, and its JSON when telling success from failure needed
+        it; or raise the `OffcloudError` the outcome stands for."""
         elapsed_ms = (self.clock.now() - self.started) * 1000
         if isinstance(outcome, Exception):
             self._log("no answer", elapsed_ms)
             where = f"{self.operation.method} {self.request['url']}"
-            raise connection_failure(outcome, where, secrets) from None
+            raise connection_failure(outcome, where, self._secrets()) from None
         self._log(outcome.status_code, elapsed_ms)
         try:
-            return read_answer(self.operation, outcome, secrets), outcome
+            return outcome, check_answer(outcome, self._secrets())
         except OffcloudError as exc:
-            # Only a response that leaves with an error is kept by anyone: mask it then.
-            mask_response(outcome)
-            if isinstance(exc, AuthError) and self.settings.api_key is None:
-                exc.message = f"{exc.message} ({NO_KEY_HINT})"
-                exc.args = (exc.message,)
-            raise
+            raise self._failed(exc, outcome) from None
+
+    def parse(self, response: httpx.Response, body: object) -> Any:
+        """The typed result of an answer `finish` let through, strict or lenient as set."""
+        try:
+            settings = self.settings
+            return parse_answer(
+                self.operation,
+                response,
+                self._secrets(),
+                strict=settings.strict,
+                body=body,
+                keep_drift=settings.keep_drift,
+            )
+        except OffcloudError as exc:
+            raise self._failed(exc, response) from None
+
+    def raw(self, response: httpx.Response, body: object) -> RawResponse[Any]:
+        """The answer as a `RawResponse` (its request masked), parsed when asked."""
+        mask_response(response)
+        elapsed = datetime.timedelta(seconds=max(self.clock.now() - self.started, 0.0))
+        parse = lambda: self.parse(response, body)  # noqa: E731
+        return RawResponse(response, self.attempt, elapsed, parse=parse)
+
+    def _failed(self, exc: OffcloudError, response: httpx.Response) -> OffcloudError:
+        # Only a response that leaves with an error is kept by anyone: mask it then.
+        mask_response(response)
+        if isinstance(exc, AuthError) and self.settings.api_key is None:
+            exc.message = f"{exc.message} ({NO_KEY_HINT})"
+            exc.args = (exc.message,)
+        return exc
+
+    def _secrets(self) -> list[str]:
+        return [self.settings.api_key] if self.settings.api_key else []
 
     def _log(self, status: int | str, elapsed_ms: float) -> None:
         logger.info(
@@ -176,12 +208,22 @@ class _Runner(Generic[H]):
     def _missing_defaults(self) -> dict[str, str]:
         return missing_defaults(self.http)
 
+    def for_helpers(self) -> Self:
+        """This runner (same pool, clock and key) for the SDK's own helpers, which rely on
+        the spec's types: when lenient, a value that cannot be converted raises."""
+        return attrs.evolve(self, settings=attrs.evolve(self.settings, keep_drift=False))
+
     def _begin(
-        self, operation: Operation[Any], request: dict[str, Any]
+        self, operation: Operation[Any], request: dict[str, Any], options: CallOptions | None
     ) -> tuple[_Exchange, dict[str, Any]]:
         """The call's exchange and the `request()` arguments of its first attempt."""
+        settings = self.settings
+        if options is not None:
+            _check_headers(options.extra_headers)
+            if options.timeout is not None:
+                settings = attrs.evolve(settings, timeout=as_timeout(options.timeout))
         exchange = _Exchange(
-            self.settings, self.clock, self.policy, operation, request, self.missing_defaults
+            settings, self.clock, self.policy, operation, request, self.missing_defaults, options
         )
         prepared = exchange.prepared()
         if self.http.is_closed:
@@ -193,15 +235,25 @@ class _Runner(Generic[H]):
 class SyncRunner(_Runner[httpx.Client]):
     """Sends operations on an `httpx.Client` (implements the generated `Runner`)."""
 
-    def call(self, operation: Operation[T], request: dict[str, Any]) -> T:
-        result, _ = self.exchange(operation, request)
+    def call(
+        self, operation: Operation[T], request: dict[str, Any], options: CallOptions | None = None
+    ) -> T:
+        exchange, response, body = self._send(operation, request, options)
+        result: T = exchange.parse(response, body)
         return result
 
-    def exchange(
-        self, operation: Operation[T], request: dict[str, Any]
-    ) -> tuple[T, httpx.Response]:
-        """Like `call`, but also the raw answer (its request masked)."""
-        exchange, prepared = self._begin(operation, request)
+    def call_raw(
+        self, operation: Operation[T], request: dict[str, Any], options: CallOptions | None = None
+    ) -> RawResponse[T]:
+        """Like `call`, but the answer as it came, parsed when asked."""
+        exchange, response, body = self._send(operation, request, options)
+        return exchange.raw(response, body)
+
+    def _send(
+        self, operation: Operation[Any], request: dict[str, Any], options: CallOptions | None
+    ) -> tuple[_Exchange, httpx.Response, object]:
+        """Send until an answer to keep, retrying by the policy; raise for a failed one."""
+        exchange, prepared = self._begin(operation, request, options)
         while True:
             outcome: httpx.Response | Exception
             try:
@@ -210,8 +262,7 @@ class SyncRunner(_Runner[httpx.Client]):
                 outcome = exc
             delay = exchange.retry_delay(outcome)
             if delay is None:
-                answer: tuple[T, httpx.Response] = exchange.finish(outcome)
-                return answer
+                return (exchange, *exchange.finish(outcome))
             self.clock.sleep(delay)
 
     def _attempt(self, exchange: _Exchange, prepared: dict[str, Any]) -> httpx.Response:
@@ -239,15 +290,25 @@ class SyncRunner(_Runner[httpx.Client]):
 class AsyncRunner(_Runner[httpx.AsyncClient]):
     """Sends operations on an `httpx.AsyncClient` (implements the generated `AsyncRunner`)."""
 
-    async def call(self, operation: Operation[T], request: dict[str, Any]) -> T:
-        result, _ = await self.exchange(operation, request)
+    async def call(
+        self, operation: Operation[T], request: dict[str, Any], options: CallOptions | None = None
+    ) -> T:
+        exchange, response, body = await self._send(operation, request, options)
+        result: T = exchange.parse(response, body)
         return result
 
-    async def exchange(
-        self, operation: Operation[T], request: dict[str, Any]
-    ) -> tuple[T, httpx.Response]:
-        """Like `call`, but also the raw answer (its request masked)."""
-        exchange, prepared = self._begin(operation, request)
+    async def call_raw(
+        self, operation: Operation[T], request: dict[str, Any], options: CallOptions | None = None
+    ) -> RawResponse[T]:
+        """Like `call`, but the answer as it came, parsed when asked."""
+        exchange, response, body = await self._send(operation, request, options)
+        return exchange.raw(response, body)
+
+    async def _send(
+        self, operation: Operation[Any], request: dict[str, Any], options: CallOptions | None
+    ) -> tuple[_Exchange, httpx.Response, object]:
+        """Async `SyncRunner._send`."""
+        exchange, prepared = self._begin(operation, request, options)
         while True:
             outcome: httpx.Response | Exception
             try:
@@ -256,8 +317,7 @@ class AsyncRunner(_Runner[httpx.AsyncClient]):
                 outcome = exc
             delay = exchange.retry_delay(outcome)
             if delay is None:
-                answer: tuple[T, httpx.Response] = exchange.finish(outcome)
-                return answer
+                return (exchange, *exchange.finish(outcome))
             await self.clock.asleep(delay)
 
     async def _attempt(self, exchange: _Exchange, prepared: dict[str, Any]) -> httpx.Response:
@@ -294,6 +354,17 @@ def missing_defaults(http: httpx.Client | httpx.AsyncClient) -> dict[str, str]:
     return {
         name: value for name, value in DEFAULT_HEADERS.items() if http.headers.get(name) != value
     }
+
+
+def _check_headers(headers: Mapping[str, str] | None) -> None:
+    """Refuse extra headers httpx would reject mid-send (or that would split a header)."""
+    for name, value in (headers or {}).items():
+        if not isinstance(name, str) or not isinstance(value, str):
+            raise InvalidArgumentError("extra_headers names and values must be str")
+        if not name or any(c in name for c in ":\r\n\0 ") or any(c in value for c in "\r\n\0"):
+            raise InvalidArgumentError(
+                f"extra_headers has a header httpx cannot send: {name[:40]!r}"
+            )
 
 
 def closed_client(operation: Operation[Any]) -> APIConnectionError:

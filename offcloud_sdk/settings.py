@@ -29,6 +29,8 @@ TOTAL_TIMEOUT_FACTOR = 4
 """Unless `total_timeout` is set, one attempt may take this many read timeouts in all."""
 API_KEY_ENV = "OFFCLOUD_API_KEY"
 BASE_URL_ENV = "OFFCLOUD_BASE_URL"
+STRICT_ENV = "OFFCLOUD_STRICT"
+_YES, _NO = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
 
 TimeoutArg = float | httpx.Timeout
 _KEY = re.compile(r"[\x21-\x7e]+")
@@ -61,6 +63,20 @@ def as_max_answer_size(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise InvalidArgumentError(f"max_answer_size must be a number of bytes ≥ 1, not {value!r}")
     return value
+
+
+def as_strict(value: bool | None) -> bool:
+    """`strict`, or `OFFCLOUD_STRICT` (1/true/yes/on or 0/false/no/off) when None."""
+    if isinstance(value, bool):
+        return value
+    if value is not None:
+        raise InvalidArgumentError(f"strict must be True or False, not {value!r}")
+    setting = os.environ.get(STRICT_ENV, "").strip().lower()
+    if setting in _YES or setting in _NO:
+        return setting in _YES
+    raise InvalidArgumentError(
+        f"{STRICT_ENV} must be 1 or 0 (or true/false, yes/no, on/off), not {setting[:20]!r}"
+    )
 
 
 def as_max_retries(value: int) -> int:
@@ -115,6 +131,12 @@ class Settings:
     max_retries: int = DEFAULT_MAX_RETRIES
     max_answer_size: int = DEFAULT_MAX_ANSWER_SIZE
     total_timeout: float | None = None
+    strict: bool = False
+    """Raise `UnexpectedResponseError` for any answer that differs from the spec's types,
+    instead of reading it leniently (`drift`)."""
+    keep_drift: bool = True
+    """When lenient, keep a value that cannot be converted to its declared type. The SDK's
+    own helpers rely on the types, so they turn this off and raise for such a value."""
 
     @property
     def deadline(self) -> float:
@@ -134,6 +156,7 @@ class Settings:
         max_retries: int,
         max_answer_size: int = DEFAULT_MAX_ANSWER_SIZE,
         total_timeout: float | None = None,
+        strict: bool | None = None,
     ) -> Settings:
         """Checked settings; `api_key` and `base_url` fall back to the environment."""
         if api_key is None:
@@ -148,6 +171,7 @@ class Settings:
             max_retries=as_max_retries(max_retries),
             max_answer_size=as_max_answer_size(max_answer_size),
             total_timeout=as_total_timeout(total_timeout),
+            strict=as_strict(strict),
         )
 
 

@@ -36,7 +36,22 @@ def type_problem(value: object, parse: Callable[..., object]) -> str | None:
 
 @cache
 def _return_checker(parse: Callable[..., object]) -> Check:
-    return checker(_hints(parse)["return"])
+    return checker(return_hint(parse))
+
+
+@cache
+def return_hint(parse: Callable[..., object]) -> object:
+    """The type `parse` is annotated to return (`Any` when it is not annotated)."""
+    return _hints(parse).get("return", Any)
+
+
+@cache
+def field_hints(model: type) -> tuple[dict[str, object], frozenset[str]]:
+    """A generated model's field types by name, and the names of its optional fields."""
+    fields = [f for f in attrs.fields(model) if f.name != "additional_properties"]
+    optional = frozenset(f.name for f in fields if f.default is not attrs.NOTHING)
+    hints = _hints(model)
+    return {f.name: hints[f.name] for f in fields}, optional
 
 
 class _Models(dict[str, object]):
@@ -122,9 +137,8 @@ def _list_checker(item_hint: object) -> Check:
 def _model_checker(model: type) -> Check:
     @cache
     def fields() -> list[tuple[str, frozenset[type] | None, Check]]:
-        hints = _hints(model)
-        names = [f.name for f in attrs.fields(model) if f.name != "additional_properties"]
-        return [(name, _exact_types(hints[name]), checker(hints[name])) for name in names]
+        hints, _ = field_hints(model)
+        return [(name, _exact_types(hint), checker(hint)) for name, hint in hints.items()]
 
     def check(value: object) -> str | None:
         if not isinstance(value, model):

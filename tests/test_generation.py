@@ -31,6 +31,10 @@ def load_generate_tool() -> ModuleType:
     return module
 
 
+PER_CALL = ["extra_headers", "extra_query", "extra_body", "timeout"]
+"""The keyword-only options every generated method ends with."""
+
+
 def method_name(operation_id: str, tag: str) -> str:
     return operation_id.removeprefix(f"{tag}_")
 
@@ -59,15 +63,19 @@ def test_every_operation_is_a_typed_method_on_its_resource(operation_id: str) ->
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters[len(positional) :]), (
         "body fields and query parameters are keyword-only"
     )
+    assert [p.name for p in parameters[-4:]] == PER_CALL
+    assert all(p.default is None for p in parameters[-4:])
+    assert list(inspect.signature(async_method).parameters)[-4:] == PER_CALL
+    assert "extra_body" in sync_method.__doc__
     assert operations()[operation_id].path.startswith(path.split("{")[0])
 
 
 def test_body_fields_become_snake_case_keywords() -> None:
     signature = inspect.signature(Resources(runner=None).cloud.add)  # type: ignore[arg-type]
-    assert list(signature.parameters) == ["url", "custom_file_name"]
+    assert list(signature.parameters) == ["url", "custom_file_name", *PER_CALL]
     assert signature.parameters["url"].default is inspect.Parameter.empty
     signature = inspect.signature(Resources(runner=None).remote.add)  # type: ignore[arg-type]
-    assert list(signature.parameters) == ["url", "remote_option_id", "folder_id"]
+    assert list(signature.parameters) == ["url", "remote_option_id", "folder_id", *PER_CALL]
 
 
 def test_drift_check_reports_changed_new_and_deleted_files(tmp_path: Path) -> None:
@@ -137,21 +145,32 @@ NEW_OPERATIONS = """
 
 INSPECT = textwrap.dedent(
     """
-    import inspect, json, typing
+    import datetime, inspect, json, typing
     import httpx
-    from offcloud_api_client.api import Resources, AsyncResources, operations
+    from offcloud_api_client.api import (
+        AsyncResources, RawResponse, Resources, ResourcesWithRawResponse, operations, with_options
+    )
 
     sent = []
     class Runner:
-        def call(self, operation, request):
-            keys = ("method", "url", "json", "params")
+        def call(self, operation, request, options=None):
+            return self.call_raw(operation, request, options).parse()
+        def call_raw(self, operation, request, options=None):
+            request = with_options(request, options)
+            keys = ("method", "url", "json", "params", "headers")
             sent.append({"id": operation.id, **{k: request.get(k) for k in keys}})
-            return operation.parse(httpx.Response(200, json={"success": True}))
+            response = httpx.Response(200, json={"success": True})
+            elapsed = datetime.timedelta(0)
+            return RawResponse(response, 0, elapsed, parse=lambda: operation.parse(response))
 
     resources = Resources(Runner())
     rename = type(resources.cloud).rename
     usenet = type(resources.usenet).status
-    result = resources.cloud.rename(request_id="abc", file_name="new name.mkv")
+    result = resources.cloud.rename(
+        request_id="abc", file_name="new name.mkv",
+        extra_body={"folderName": "x"}, extra_query={"v": "2"}, extra_headers={"X-Test": "1"},
+    )
+    raw = ResourcesWithRawResponse(Runner()).cloud.rename(request_id="abc", file_name="b")
     def params(method):
         return [(p.name, p.kind.name) for p in inspect.signature(method).parameters.values()]
 
@@ -163,6 +182,7 @@ INSPECT = textwrap.dedent(
         "usenet_params": params(usenet),
         "usenet_return": typing.get_type_hints(usenet)["return"].__name__,
         "result": type(result).__name__,
+        "raw": [raw.status_code, type(raw.parse()).__name__],
         "sent": sent,
     }))
     """
@@ -183,8 +203,12 @@ FACADE = textwrap.dedent(
     base = "https://offcloud.test"
     with respx.mock() as mock, Offcloud("k3y", base_url=base, clock=Clock()) as oc:
         usenet = mock.get(url__startswith=f"{base}/api/usenet/status/abc").mock(side_effect=[
-            httpx.Response(503), httpx.Response(200, json={"status": {"status": "downloaded"}})])
-        status = oc.usenet.status("abc", verbose=True)
+            httpx.Response(503), httpx.Response(200, json={"status": {"status": "downloaded"}}),
+            httpx.Response(200, json={"status": {"status": "queued"}})])
+        status = oc.usenet.status(
+            "abc", verbose=True, extra_query={"v": "2"}, extra_headers={"X-Test": "1"}, timeout=5
+        )
+        raw = oc.with_raw_response.usenet.status("abc")
         mock.post(f"{base}/api/cloud/rename").respond(401, json={"error": "NOAUTH"})
         try:
             oc.cloud.rename(request_id="a", file_name="b")
@@ -194,8 +218,10 @@ FACADE = textwrap.dedent(
         "status": status.status.status,
         "calls": usenet.call_count,
         "slept": len(Clock.slept),
-        "auth": usenet.calls.last.request.headers["authorization"],
-        "query": str(usenet.calls.last.request.url.query, "ascii"),
+        "auth": usenet.calls[-2].request.headers["authorization"],
+        "query": str(usenet.calls[-2].request.url.query, "ascii"),
+        "header": usenet.calls[-2].request.headers["x-test"],
+        "raw": [raw.status_code, raw.parse().status.status, raw.retries_taken],
         "refused": refused,
     }))
     """
@@ -214,7 +240,8 @@ TYPED_USE = textwrap.dedent(
         assert_type(resources.usenet.status("a", verbose=True), StatusResponse)
         oc = Offcloud()
         assert_type(oc.cloud.rename(request_id="a", file_name="b"), SuccessResponse)
-        assert_type(oc.usenet.status("a", verbose=True), StatusResponse)
+        assert_type(oc.usenet.status("a", verbose=True, timeout=5), StatusResponse)
+        assert_type(oc.with_raw_response.usenet.status("a").parse(), StatusResponse)
     """
 )
 
@@ -239,10 +266,12 @@ def test_adding_an_operation_to_the_spec_is_all_it_takes(tmp_path: Path) -> None
     )
 
     assert {"cloud_rename", "usenet_status"} <= set(found["operations"])
+    per_call = [[name, "KEYWORD_ONLY"] for name in PER_CALL]
     assert found["rename_params"] == [
         ["self", "POSITIONAL_OR_KEYWORD"],
         ["request_id", "KEYWORD_ONLY"],
         ["file_name", "KEYWORD_ONLY"],
+        *per_call,
     ]
     assert found["rename_return"] == "SuccessResponse"
     assert found["rename_async"] is True
@@ -250,18 +279,19 @@ def test_adding_an_operation_to_the_spec_is_all_it_takes(tmp_path: Path) -> None
         ["self", "POSITIONAL_OR_KEYWORD"],
         ["request_id", "POSITIONAL_OR_KEYWORD"],
         ["verbose", "KEYWORD_ONLY"],
+        *per_call,
     ]
     assert found["usenet_return"] == "StatusResponse"
     assert found["result"] == "SuccessResponse"
-    assert found["sent"] == [
-        {
-            "id": "cloud_rename",
-            "method": "post",
-            "url": "/api/cloud/rename",
-            "json": {"requestId": "abc", "fileName": "new name.mkv"},
-            "params": None,
-        }
-    ]
+    assert found["raw"] == [200, "SuccessResponse"]
+    assert found["sent"][0] == {
+        "id": "cloud_rename",
+        "method": "post",
+        "url": "/api/cloud/rename",
+        "json": {"requestId": "abc", "fileName": "new name.mkv", "folderName": "x"},
+        "params": {"v": "2"},
+        "headers": {"Content-Type": "application/json", "X-Test": "1"},
+    }
 
     # The client has the new operations too, with auth, retries and error mapping.
     facade_env = {**env, "PYTHONPATH": os.pathsep.join([str(out), str(ROOT)])}
@@ -276,10 +306,12 @@ def test_adding_an_operation_to_the_spec_is_all_it_takes(tmp_path: Path) -> None
     )
     assert used == {
         "status": "downloaded",
-        "calls": 2,
+        "calls": 3,
         "slept": 1,
         "auth": "Bearer k3y",
-        "query": "verbose=true",
+        "query": "verbose=true&v=2",
+        "header": "1",
+        "raw": [200, "queued", 0],
         "refused": "AuthError",
     }
 

@@ -55,6 +55,7 @@ class State:
     json_mode: bool = False
     max_retries: int = 2
     timeout: float = 30.0
+    strict: bool = False
 
     @cached_property
     def key(self) -> str | None:
@@ -77,7 +78,11 @@ class State:
                 "AuthError",
             )
         return Offcloud(
-            key, base_url=self.base_url, max_retries=self.max_retries, timeout=self.timeout
+            key,
+            base_url=self.base_url,
+            max_retries=self.max_retries,
+            timeout=self.timeout,
+            strict=True if self.strict else None,
         )
 
 
@@ -110,9 +115,17 @@ def main(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each answer.")
     ] = 30.0,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Fail on any answer that differs from the SDK's spec, instead of reading it "
+            "and warning once (default: $OFFCLOUD_STRICT).",
+        ),
+    ] = False,
 ) -> None:
     """Offcloud from the command line."""
-    ctx.obj = State(api_key, base_url, json_mode, max_retries, timeout)
+    ctx.obj = State(api_key, base_url, json_mode, max_retries, timeout, strict)
 
 
 def _state(ctx: typer.Context) -> State:

@@ -19,9 +19,18 @@ the faults in `offcloud_sdk.testing.faults`.
 from .clock import FakeClock
 from .content import FakeContent, FakeFile
 from .fake import FakeOffcloud, FakeRequest
-from .faults import DropConnection, HtmlError, Latency, RateLimit, ServerErrors, Truncate
+from .faults import (
+    Drift,
+    DropConnection,
+    HtmlError,
+    Latency,
+    RateLimit,
+    ServerErrors,
+    Truncate,
+)
 
 __all__ = [
+    "Drift",
     "DropConnection",
     "FakeClock",
     "FakeContent",

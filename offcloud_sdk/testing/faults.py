@@ -3,6 +3,7 @@
     fake.inject(RateLimit(retry_after=2), times=3)
     fake.inject(ServerErrors(503), times=2, path="/api/cloud/status")
     fake.inject(DropConnection(after_bytes=1 << 20), path="/cloud/download/")
+    fake.inject(Drift({"status.fileSize": 12099016.0, "status.server": None}))
 
 Each fault spoils the next `times` requests whose path starts with `path` (`times=None`: every
 one until `fake.clear_faults()`). A request meets at most one fault, the oldest waiting for it,
@@ -12,7 +13,9 @@ so faults injected one after another hit requests one after another.
 from __future__ import annotations
 
 import email.utils
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 
@@ -91,7 +94,51 @@ class Latency:
         return attrs.evolve(answer, stall=answer.stall + self.seconds)
 
 
-Fault = RateLimit | ServerErrors | HtmlError | DropConnection | Truncate | Latency
+@attrs.frozen
+class Drift:
+    """The real answer with values the spec does not promise, as a changed API would send.
+
+    `values` maps a dotted path of JSON keys to the value to put there (`None` sends null):
+    `{"status.fileSize": "6114656256"}`; `[]` stands for every item of a list, so
+    `{"requests[].isDirectory": 1}` or, for a list answer, `{"[].createdOn": 1772359200000}`.
+    `wrap="data"` sends the answer inside `{"data": ...}`. Only JSON answers are changed; a
+    path whose object is not there is left alone.
+    """
+
+    values: Mapping[str, object] = attrs.field(factory=dict, converter=dict)
+    wrap: str | None = None
+
+    def spoil(self, answer: Answer, now_wall: float) -> Answer:
+        if not isinstance(answer.body, bytes):
+            return answer
+        try:
+            payload = json.loads(answer.body)
+        except ValueError:
+            return answer
+        for path, value in self.values.items():
+            _put(payload, path.replace("[]", ".[]").lstrip(".").split("."), value)
+        if self.wrap is not None:
+            payload = {self.wrap: payload}
+        body = json.dumps(payload, separators=(",", ":")).encode()
+        return attrs.evolve(answer, body=body, length=None)
+
+
+def _put(node: Any, keys: list[str], value: object) -> None:
+    key, rest = keys[0], keys[1:]
+    if key == "[]":
+        for item in node if isinstance(node, list) else ():
+            if rest:
+                _put(item, rest, value)
+        return
+    if not isinstance(node, dict):
+        return
+    if not rest:
+        node[key] = value
+    elif key in node:
+        _put(node[key], rest, value)
+
+
+Fault = RateLimit | ServerErrors | HtmlError | DropConnection | Truncate | Latency | Drift
 REPLACING = (RateLimit, ServerErrors, HtmlError)
 
 

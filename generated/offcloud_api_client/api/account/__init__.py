@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 import httpx
@@ -11,7 +12,16 @@ from ...models.account_info import AccountInfo
 from ...models.account_stats import AccountStats
 from ...models.error_body import ErrorBody
 from ...types import UNSET, File, Unset
-from .. import AsyncRunner, Operation, Runner
+from .. import (
+    AsyncRawCalls,
+    AsyncRunner,
+    Operation,
+    RawCalls,
+    Runner,
+    araw,
+    call_options,
+    raw,
+)
 from . import account_info, account_stats
 
 
@@ -70,6 +80,11 @@ class AccountResource:
 
     def info(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> AccountInfo:
         """Get the account's premium state and expiry (2026 API).
 
@@ -78,14 +93,23 @@ class AccountResource:
         so it is optional. A bad key gets HTTP 401 `{"error":"NOAUTH"}`.
 
         `GET /api/account/info` (operationId `account_info`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = account_info._get_kwargs()
 
-        return self._runner.call(ACCOUNT_INFO, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(ACCOUNT_INFO, request, options)
 
     def stats(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> AccountStats:
         """Get the account's limits and usage (classic API).
 
@@ -94,11 +118,15 @@ class AccountResource:
         Whether it still answers after the 2026 switch is unknown.
 
         `GET /api/account/stats` (operationId `account_stats`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = account_stats._get_kwargs()
 
-        return self._runner.call(ACCOUNT_STATS, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(ACCOUNT_STATS, request, options)
 
 
 class AsyncAccountResource:
@@ -109,6 +137,11 @@ class AsyncAccountResource:
 
     async def info(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> AccountInfo:
         """Get the account's premium state and expiry (2026 API).
 
@@ -117,14 +150,23 @@ class AsyncAccountResource:
         so it is optional. A bad key gets HTTP 401 `{"error":"NOAUTH"}`.
 
         `GET /api/account/info` (operationId `account_info`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = account_info._get_kwargs()
 
-        return await self._runner.call(ACCOUNT_INFO, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(ACCOUNT_INFO, request, options)
 
     async def stats(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> AccountStats:
         """Get the account's limits and usage (classic API).
 
@@ -133,8 +175,30 @@ class AsyncAccountResource:
         Whether it still answers after the 2026 switch is unknown.
 
         `GET /api/account/stats` (operationId `account_stats`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = account_stats._get_kwargs()
 
-        return await self._runner.call(ACCOUNT_STATS, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(ACCOUNT_STATS, request, options)
+
+
+class AccountResourceWithRawResponse:
+    """The `account` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, runner: Runner) -> None:
+        resource = AccountResource(RawCalls(runner))
+        self.info = raw(resource.info)
+        self.stats = raw(resource.stats)
+
+
+class AsyncAccountResourceWithRawResponse:
+    """The async twin of `AccountResourceWithRawResponse`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        resource = AsyncAccountResource(AsyncRawCalls(runner))
+        self.info = araw(resource.info)
+        self.stats = araw(resource.stats)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 import httpx
@@ -16,7 +17,16 @@ from ...models.error_body import ErrorBody
 from ...models.login_request import LoginRequest
 from ...models.login_response import LoginResponse
 from ...types import UNSET, File, Unset
-from .. import AsyncRunner, Operation, Runner
+from .. import (
+    AsyncRawCalls,
+    AsyncRunner,
+    Operation,
+    RawCalls,
+    Runner,
+    araw,
+    call_options,
+    raw,
+)
 from . import auth_api_key, auth_check, auth_device_code, auth_device_token, auth_login
 
 
@@ -141,6 +151,11 @@ class AuthResource:
 
     def api_key(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> ApiKeyResponse:
         """Fetch the account's API key with a login session (retired in 2026).
 
@@ -149,14 +164,23 @@ class AuthResource:
         Offcloud now answers 404 (Comet PR #590).
 
         `POST /api/key` (operationId `auth_api_key`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = auth_api_key._get_kwargs()
 
-        return self._runner.call(AUTH_API_KEY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(AUTH_API_KEY, request, options)
 
     def check(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> CheckResponse:
         """Tell whether the session or key is logged in.
 
@@ -165,14 +189,23 @@ class AuthResource:
         users here to register the IP address downloads come from.
 
         `GET /api/check` (operationId `auth_check`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = auth_check._get_kwargs()
 
-        return self._runner.call(AUTH_CHECK, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(AUTH_CHECK, request, options)
 
     def device_code(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> DeviceCodeResponse:
         """Start a device login and get the code the user confirms.
 
@@ -183,11 +216,15 @@ class AuthResource:
         as the Bearer API key.
 
         `POST /oauth/device/code` (operationId `auth_device_code`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = auth_device_code._get_kwargs()
 
-        return self._runner.call(AUTH_DEVICE_CODE, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(AUTH_DEVICE_CODE, request, options)
 
     def device_token(
         self,
@@ -195,6 +232,10 @@ class AuthResource:
         grant_type: str,
         device_code: str,
         client_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> DeviceTokenResponse:
         """Poll for the access token of a device login.
 
@@ -204,6 +245,9 @@ class AuthResource:
         Offcloud may send these with HTTP 400 (as the RFC says) or 200, so both are described.
 
         `POST /oauth/token` (operationId `auth_device_token`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = auth_device_token._get_kwargs(
@@ -214,13 +258,18 @@ class AuthResource:
             ),
         )
 
-        return self._runner.call(AUTH_DEVICE_TOKEN, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(AUTH_DEVICE_TOKEN, request, options)
 
     def login(
         self,
         *,
         username: str,
         password: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> LoginResponse:
         """Log in with username and password (retired in 2026).
 
@@ -230,6 +279,9 @@ class AuthResource:
         device login (`auth_device_code`, `auth_device_token`), instead.
 
         `POST /api/login` (operationId `auth_login`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = auth_login._get_kwargs(
@@ -239,7 +291,8 @@ class AuthResource:
             ),
         )
 
-        return self._runner.call(AUTH_LOGIN, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(AUTH_LOGIN, request, options)
 
 
 class AsyncAuthResource:
@@ -250,6 +303,11 @@ class AsyncAuthResource:
 
     async def api_key(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> ApiKeyResponse:
         """Fetch the account's API key with a login session (retired in 2026).
 
@@ -258,14 +316,23 @@ class AsyncAuthResource:
         Offcloud now answers 404 (Comet PR #590).
 
         `POST /api/key` (operationId `auth_api_key`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = auth_api_key._get_kwargs()
 
-        return await self._runner.call(AUTH_API_KEY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(AUTH_API_KEY, request, options)
 
     async def check(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> CheckResponse:
         """Tell whether the session or key is logged in.
 
@@ -274,14 +341,23 @@ class AsyncAuthResource:
         users here to register the IP address downloads come from.
 
         `GET /api/check` (operationId `auth_check`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = auth_check._get_kwargs()
 
-        return await self._runner.call(AUTH_CHECK, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(AUTH_CHECK, request, options)
 
     async def device_code(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> DeviceCodeResponse:
         """Start a device login and get the code the user confirms.
 
@@ -292,11 +368,15 @@ class AsyncAuthResource:
         as the Bearer API key.
 
         `POST /oauth/device/code` (operationId `auth_device_code`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = auth_device_code._get_kwargs()
 
-        return await self._runner.call(AUTH_DEVICE_CODE, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(AUTH_DEVICE_CODE, request, options)
 
     async def device_token(
         self,
@@ -304,6 +384,10 @@ class AsyncAuthResource:
         grant_type: str,
         device_code: str,
         client_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> DeviceTokenResponse:
         """Poll for the access token of a device login.
 
@@ -313,6 +397,9 @@ class AsyncAuthResource:
         Offcloud may send these with HTTP 400 (as the RFC says) or 200, so both are described.
 
         `POST /oauth/token` (operationId `auth_device_token`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = auth_device_token._get_kwargs(
@@ -323,13 +410,18 @@ class AsyncAuthResource:
             ),
         )
 
-        return await self._runner.call(AUTH_DEVICE_TOKEN, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(AUTH_DEVICE_TOKEN, request, options)
 
     async def login(
         self,
         *,
         username: str,
         password: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> LoginResponse:
         """Log in with username and password (retired in 2026).
 
@@ -339,6 +431,9 @@ class AsyncAuthResource:
         device login (`auth_device_code`, `auth_device_token`), instead.
 
         `POST /api/login` (operationId `auth_login`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = auth_login._get_kwargs(
@@ -348,4 +443,29 @@ class AsyncAuthResource:
             ),
         )
 
-        return await self._runner.call(AUTH_LOGIN, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(AUTH_LOGIN, request, options)
+
+
+class AuthResourceWithRawResponse:
+    """The `auth` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, runner: Runner) -> None:
+        resource = AuthResource(RawCalls(runner))
+        self.api_key = raw(resource.api_key)
+        self.check = raw(resource.check)
+        self.device_code = raw(resource.device_code)
+        self.device_token = raw(resource.device_token)
+        self.login = raw(resource.login)
+
+
+class AsyncAuthResourceWithRawResponse:
+    """The async twin of `AuthResourceWithRawResponse`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        resource = AsyncAuthResource(AsyncRawCalls(runner))
+        self.api_key = araw(resource.api_key)
+        self.check = araw(resource.check)
+        self.device_code = araw(resource.device_code)
+        self.device_token = araw(resource.device_token)
+        self.login = araw(resource.login)

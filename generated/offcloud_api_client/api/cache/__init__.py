@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 import httpx
@@ -15,7 +16,16 @@ from ...models.cache_info_request import CacheInfoRequest
 from ...models.cached_link import CachedLink
 from ...models.error_body import ErrorBody
 from ...types import UNSET, File, Unset
-from .. import AsyncRunner, Operation, Runner
+from .. import (
+    AsyncRawCalls,
+    AsyncRunner,
+    Operation,
+    RawCalls,
+    Runner,
+    araw,
+    call_options,
+    raw,
+)
 from . import cache_check, cache_download, cache_info
 
 
@@ -113,6 +123,10 @@ class CacheResource:
         *,
         hashes: list[str],
         message_ids: list[str] | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> CacheCheckResponse:
         """Tell which torrent info hashes Offcloud has cached (classic API).
 
@@ -121,6 +135,9 @@ class CacheResource:
         the usenet `messageIds` (Gaia). The 2026 API's counterpart is `cache_info`.
 
         `POST /api/cache` (operationId `cache_check`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cache_check._get_kwargs(
@@ -130,12 +147,17 @@ class CacheResource:
             ),
         )
 
-        return self._runner.call(CACHE_CHECK, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CACHE_CHECK, request, options)
 
     def download(
         self,
         *,
         url: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[CachedLink]:
         """Get direct links to a cached magnet's files without a cloud request (2026 API).
 
@@ -143,6 +165,9 @@ class CacheResource:
         `{"error": "Unsupported link for direct download"}`.
 
         `POST /api/cache/download` (operationId `cache_download`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cache_download._get_kwargs(
@@ -151,13 +176,18 @@ class CacheResource:
             ),
         )
 
-        return self._runner.call(CACHE_DOWNLOAD, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CACHE_DOWNLOAD, request, options)
 
     def info(
         self,
         *,
         urls: list[str],
         include_files: bool | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[CacheInfoItem]:
         """Tell whether magnets are cached, optionally with their files (2026 API).
 
@@ -165,6 +195,9 @@ class CacheResource:
         input, in the same order.
 
         `POST /api/cache/info` (operationId `cache_info`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cache_info._get_kwargs(
@@ -174,7 +207,8 @@ class CacheResource:
             ),
         )
 
-        return self._runner.call(CACHE_INFO, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CACHE_INFO, request, options)
 
 
 class AsyncCacheResource:
@@ -188,6 +222,10 @@ class AsyncCacheResource:
         *,
         hashes: list[str],
         message_ids: list[str] | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> CacheCheckResponse:
         """Tell which torrent info hashes Offcloud has cached (classic API).
 
@@ -196,6 +234,9 @@ class AsyncCacheResource:
         the usenet `messageIds` (Gaia). The 2026 API's counterpart is `cache_info`.
 
         `POST /api/cache` (operationId `cache_check`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cache_check._get_kwargs(
@@ -205,12 +246,17 @@ class AsyncCacheResource:
             ),
         )
 
-        return await self._runner.call(CACHE_CHECK, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CACHE_CHECK, request, options)
 
     async def download(
         self,
         *,
         url: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[CachedLink]:
         """Get direct links to a cached magnet's files without a cloud request (2026 API).
 
@@ -218,6 +264,9 @@ class AsyncCacheResource:
         `{"error": "Unsupported link for direct download"}`.
 
         `POST /api/cache/download` (operationId `cache_download`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cache_download._get_kwargs(
@@ -226,13 +275,18 @@ class AsyncCacheResource:
             ),
         )
 
-        return await self._runner.call(CACHE_DOWNLOAD, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CACHE_DOWNLOAD, request, options)
 
     async def info(
         self,
         *,
         urls: list[str],
         include_files: bool | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[CacheInfoItem]:
         """Tell whether magnets are cached, optionally with their files (2026 API).
 
@@ -240,6 +294,9 @@ class AsyncCacheResource:
         input, in the same order.
 
         `POST /api/cache/info` (operationId `cache_info`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cache_info._get_kwargs(
@@ -249,4 +306,25 @@ class AsyncCacheResource:
             ),
         )
 
-        return await self._runner.call(CACHE_INFO, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CACHE_INFO, request, options)
+
+
+class CacheResourceWithRawResponse:
+    """The `cache` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, runner: Runner) -> None:
+        resource = CacheResource(RawCalls(runner))
+        self.check = raw(resource.check)
+        self.download = raw(resource.download)
+        self.info = raw(resource.info)
+
+
+class AsyncCacheResourceWithRawResponse:
+    """The async twin of `CacheResourceWithRawResponse`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        resource = AsyncCacheResource(AsyncRawCalls(runner))
+        self.check = araw(resource.check)
+        self.download = araw(resource.download)
+        self.info = araw(resource.info)

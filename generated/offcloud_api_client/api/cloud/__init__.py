@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 import httpx
@@ -20,7 +21,16 @@ from ...models.status_request import StatusRequest
 from ...models.status_response import StatusResponse
 from ...models.success_response import SuccessResponse
 from ...types import UNSET, File, Unset
-from .. import AsyncRunner, Operation, Runner
+from .. import (
+    AsyncRawCalls,
+    AsyncRunner,
+    Operation,
+    RawCalls,
+    Runner,
+    araw,
+    call_options,
+    raw,
+)
 from . import (
     cloud_add,
     cloud_explore,
@@ -246,6 +256,10 @@ class CloudResource:
         *,
         url: str,
         custom_file_name: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> DownloadRequest:
         """Add a cloud download.
 
@@ -257,6 +271,9 @@ class CloudResource:
         or `{"not_available": "premium"|"links"|"cloud"|"torrent"|"usenet"|…}`.
 
         `POST /api/cloud` (operationId `cloud_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_add._get_kwargs(
@@ -266,13 +283,18 @@ class CloudResource:
             ),
         )
 
-        return self._runner.call(CLOUD_ADD, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CLOUD_ADD, request, options)
 
     def explore(
         self,
         request_id: str,
         *,
         format_: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> ExploreDetailed | list[str]:
         """List the files of a finished cloud download.
 
@@ -285,6 +307,9 @@ class CloudResource:
         be short-lived, so fetch them just before use.
 
         `GET /api/cloud/explore/{request_id}` (operationId `cloud_explore`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_explore._get_kwargs(
@@ -292,10 +317,16 @@ class CloudResource:
             format_=format_,
         )
 
-        return self._runner.call(CLOUD_EXPLORE, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CLOUD_EXPLORE, request, options)
 
     def history(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[HistoryItem]:
         """List the account's cloud downloads.
 
@@ -304,16 +335,24 @@ class CloudResource:
         a number or as text.
 
         `GET /api/cloud/history` (operationId `cloud_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_history._get_kwargs()
 
-        return self._runner.call(CLOUD_HISTORY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CLOUD_HISTORY, request, options)
 
     def remove(
         self,
         *,
         requests: list[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> SuccessResponse:
         """Remove cloud downloads (2026 API).
 
@@ -322,6 +361,9 @@ class CloudResource:
         same call took at most 200 ids at a time.
 
         `POST /api/cloud/remove` (operationId `cloud_remove`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_remove._get_kwargs(
@@ -330,11 +372,17 @@ class CloudResource:
             ),
         )
 
-        return self._runner.call(CLOUD_REMOVE, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CLOUD_REMOVE, request, options)
 
     def remove_one(
         self,
         request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> SuccessResponse:
         """Remove one cloud download (web endpoint).
 
@@ -342,17 +390,26 @@ class CloudResource:
         session cookie. Answers `{"success": true}`.
 
         `GET /cloud/remove/{request_id}` (operationId `cloud_remove_one`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_remove_one._get_kwargs(
             request_id,
         )
 
-        return self._runner.call(CLOUD_REMOVE_ONE, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CLOUD_REMOVE_ONE, request, options)
 
     def retry(
         self,
         request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> RetryResponse:
         """Retry a failed cloud download.
 
@@ -361,19 +418,27 @@ class CloudResource:
         …}}`, so both a status object and a bare status word parse.
 
         `GET /api/cloud/retry/{request_id}` (operationId `cloud_retry`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_retry._get_kwargs(
             request_id,
         )
 
-        return self._runner.call(CLOUD_RETRY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CLOUD_RETRY, request, options)
 
     def status(
         self,
         *,
         request_id: str | Unset = UNSET,
         request_ids: list[str] | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> StatusBatchResponse | StatusResponse:
         """Get the status of one or many cloud downloads.
 
@@ -383,6 +448,9 @@ class CloudResource:
         `progress` (0.0–1.0) and a free-text `message` (ResolveURL, Home Assistant).
 
         `POST /api/cloud/status` (operationId `cloud_status`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_status._get_kwargs(
@@ -392,11 +460,17 @@ class CloudResource:
             ),
         )
 
-        return self._runner.call(CLOUD_STATUS, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CLOUD_STATUS, request, options)
 
     def list(
         self,
         request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> str:
         """List the download links of a cloud download as text.
 
@@ -404,13 +478,17 @@ class CloudResource:
         comes as a JSON `{"error": …}` body.
 
         `GET /api/cloud/list/{request_id}` (operationId `cloud_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_list._get_kwargs(
             request_id,
         )
 
-        return self._runner.call(CLOUD_LIST, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(CLOUD_LIST, request, options)
 
 
 class AsyncCloudResource:
@@ -424,6 +502,10 @@ class AsyncCloudResource:
         *,
         url: str,
         custom_file_name: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> DownloadRequest:
         """Add a cloud download.
 
@@ -435,6 +517,9 @@ class AsyncCloudResource:
         or `{"not_available": "premium"|"links"|"cloud"|"torrent"|"usenet"|…}`.
 
         `POST /api/cloud` (operationId `cloud_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_add._get_kwargs(
@@ -444,13 +529,18 @@ class AsyncCloudResource:
             ),
         )
 
-        return await self._runner.call(CLOUD_ADD, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CLOUD_ADD, request, options)
 
     async def explore(
         self,
         request_id: str,
         *,
         format_: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> ExploreDetailed | list[str]:
         """List the files of a finished cloud download.
 
@@ -463,6 +553,9 @@ class AsyncCloudResource:
         be short-lived, so fetch them just before use.
 
         `GET /api/cloud/explore/{request_id}` (operationId `cloud_explore`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_explore._get_kwargs(
@@ -470,10 +563,16 @@ class AsyncCloudResource:
             format_=format_,
         )
 
-        return await self._runner.call(CLOUD_EXPLORE, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CLOUD_EXPLORE, request, options)
 
     async def history(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[HistoryItem]:
         """List the account's cloud downloads.
 
@@ -482,16 +581,24 @@ class AsyncCloudResource:
         a number or as text.
 
         `GET /api/cloud/history` (operationId `cloud_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_history._get_kwargs()
 
-        return await self._runner.call(CLOUD_HISTORY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CLOUD_HISTORY, request, options)
 
     async def remove(
         self,
         *,
         requests: list[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> SuccessResponse:
         """Remove cloud downloads (2026 API).
 
@@ -500,6 +607,9 @@ class AsyncCloudResource:
         same call took at most 200 ids at a time.
 
         `POST /api/cloud/remove` (operationId `cloud_remove`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_remove._get_kwargs(
@@ -508,11 +618,17 @@ class AsyncCloudResource:
             ),
         )
 
-        return await self._runner.call(CLOUD_REMOVE, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CLOUD_REMOVE, request, options)
 
     async def remove_one(
         self,
         request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> SuccessResponse:
         """Remove one cloud download (web endpoint).
 
@@ -520,17 +636,26 @@ class AsyncCloudResource:
         session cookie. Answers `{"success": true}`.
 
         `GET /cloud/remove/{request_id}` (operationId `cloud_remove_one`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_remove_one._get_kwargs(
             request_id,
         )
 
-        return await self._runner.call(CLOUD_REMOVE_ONE, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CLOUD_REMOVE_ONE, request, options)
 
     async def retry(
         self,
         request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> RetryResponse:
         """Retry a failed cloud download.
 
@@ -539,19 +664,27 @@ class AsyncCloudResource:
         …}}`, so both a status object and a bare status word parse.
 
         `GET /api/cloud/retry/{request_id}` (operationId `cloud_retry`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_retry._get_kwargs(
             request_id,
         )
 
-        return await self._runner.call(CLOUD_RETRY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CLOUD_RETRY, request, options)
 
     async def status(
         self,
         *,
         request_id: str | Unset = UNSET,
         request_ids: list[str] | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> StatusBatchResponse | StatusResponse:
         """Get the status of one or many cloud downloads.
 
@@ -561,6 +694,9 @@ class AsyncCloudResource:
         `progress` (0.0–1.0) and a free-text `message` (ResolveURL, Home Assistant).
 
         `POST /api/cloud/status` (operationId `cloud_status`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_status._get_kwargs(
@@ -570,11 +706,17 @@ class AsyncCloudResource:
             ),
         )
 
-        return await self._runner.call(CLOUD_STATUS, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CLOUD_STATUS, request, options)
 
     async def list(
         self,
         request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> str:
         """List the download links of a cloud download as text.
 
@@ -582,10 +724,44 @@ class AsyncCloudResource:
         comes as a JSON `{"error": …}` body.
 
         `GET /api/cloud/list/{request_id}` (operationId `cloud_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = cloud_list._get_kwargs(
             request_id,
         )
 
-        return await self._runner.call(CLOUD_LIST, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(CLOUD_LIST, request, options)
+
+
+class CloudResourceWithRawResponse:
+    """The `cloud` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, runner: Runner) -> None:
+        resource = CloudResource(RawCalls(runner))
+        self.add = raw(resource.add)
+        self.explore = raw(resource.explore)
+        self.history = raw(resource.history)
+        self.remove = raw(resource.remove)
+        self.remove_one = raw(resource.remove_one)
+        self.retry = raw(resource.retry)
+        self.status = raw(resource.status)
+        self.list = raw(resource.list)
+
+
+class AsyncCloudResourceWithRawResponse:
+    """The async twin of `CloudResourceWithRawResponse`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        resource = AsyncCloudResource(AsyncRawCalls(runner))
+        self.add = araw(resource.add)
+        self.explore = araw(resource.explore)
+        self.history = araw(resource.history)
+        self.remove = araw(resource.remove)
+        self.remove_one = araw(resource.remove_one)
+        self.retry = araw(resource.retry)
+        self.status = araw(resource.status)
+        self.list = araw(resource.list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 import httpx
@@ -13,7 +14,16 @@ from ...models.history_item import HistoryItem
 from ...models.instant_add_request import InstantAddRequest
 from ...models.not_available_body import NotAvailableBody
 from ...types import UNSET, File, Unset
-from .. import AsyncRunner, Operation, Runner
+from .. import (
+    AsyncRawCalls,
+    AsyncRunner,
+    Operation,
+    RawCalls,
+    Runner,
+    araw,
+    call_options,
+    raw,
+)
 from . import instant_add, instant_history
 
 
@@ -82,6 +92,10 @@ class InstantResource:
         *,
         url: str,
         proxy_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> DownloadRequest:
         """Add an instant download (a direct link through a proxy).
 
@@ -91,6 +105,9 @@ class InstantResource:
         `{"not_available": "premium"|"links"|"proxy"|"video"}`.
 
         `POST /api/instant` (operationId `instant_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = instant_add._get_kwargs(
@@ -100,21 +117,31 @@ class InstantResource:
             ),
         )
 
-        return self._runner.call(INSTANT_ADD, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(INSTANT_ADD, request, options)
 
     def history(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[HistoryItem]:
         """List the account's instant downloads.
 
         Undocumented; seen in node-offcloud and Gaia. Items carry `downloadLink`.
 
         `GET /api/instant/history` (operationId `instant_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = instant_history._get_kwargs()
 
-        return self._runner.call(INSTANT_HISTORY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(INSTANT_HISTORY, request, options)
 
 
 class AsyncInstantResource:
@@ -128,6 +155,10 @@ class AsyncInstantResource:
         *,
         url: str,
         proxy_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> DownloadRequest:
         """Add an instant download (a direct link through a proxy).
 
@@ -137,6 +168,9 @@ class AsyncInstantResource:
         `{"not_available": "premium"|"links"|"proxy"|"video"}`.
 
         `POST /api/instant` (operationId `instant_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = instant_add._get_kwargs(
@@ -146,18 +180,46 @@ class AsyncInstantResource:
             ),
         )
 
-        return await self._runner.call(INSTANT_ADD, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(INSTANT_ADD, request, options)
 
     async def history(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[HistoryItem]:
         """List the account's instant downloads.
 
         Undocumented; seen in node-offcloud and Gaia. Items carry `downloadLink`.
 
         `GET /api/instant/history` (operationId `instant_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = instant_history._get_kwargs()
 
-        return await self._runner.call(INSTANT_HISTORY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(INSTANT_HISTORY, request, options)
+
+
+class InstantResourceWithRawResponse:
+    """The `instant` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, runner: Runner) -> None:
+        resource = InstantResource(RawCalls(runner))
+        self.add = raw(resource.add)
+        self.history = raw(resource.history)
+
+
+class AsyncInstantResourceWithRawResponse:
+    """The async twin of `InstantResourceWithRawResponse`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        resource = AsyncInstantResource(AsyncRawCalls(runner))
+        self.add = araw(resource.add)
+        self.history = araw(resource.history)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 import httpx
@@ -11,7 +12,16 @@ from ...models.error_body import ErrorBody
 from ...models.proxy import Proxy
 from ...models.proxy_list import ProxyList
 from ...types import UNSET, File, Unset
-from .. import AsyncRunner, Operation, Runner
+from .. import (
+    AsyncRawCalls,
+    AsyncRunner,
+    Operation,
+    RawCalls,
+    Runner,
+    araw,
+    call_options,
+    raw,
+)
 from . import proxies_list
 
 
@@ -61,6 +71,11 @@ class ProxiesResource:
 
     def list(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> ProxyList | list[Proxy]:
         """List the proxies instant downloads can use.
 
@@ -68,11 +83,15 @@ class ProxiesResource:
         `{"list": […]}` wrapper. Both shapes parse. Names look like `Main (US, New York)`.
 
         `POST /api/proxy` (operationId `proxies_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = proxies_list._get_kwargs()
 
-        return self._runner.call(PROXIES_LIST, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(PROXIES_LIST, request, options)
 
 
 class AsyncProxiesResource:
@@ -83,6 +102,11 @@ class AsyncProxiesResource:
 
     async def list(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> ProxyList | list[Proxy]:
         """List the proxies instant downloads can use.
 
@@ -90,8 +114,28 @@ class AsyncProxiesResource:
         `{"list": […]}` wrapper. Both shapes parse. Names look like `Main (US, New York)`.
 
         `POST /api/proxy` (operationId `proxies_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = proxies_list._get_kwargs()
 
-        return await self._runner.call(PROXIES_LIST, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(PROXIES_LIST, request, options)
+
+
+class ProxiesResourceWithRawResponse:
+    """The `proxies` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, runner: Runner) -> None:
+        resource = ProxiesResource(RawCalls(runner))
+        self.list = raw(resource.list)
+
+
+class AsyncProxiesResourceWithRawResponse:
+    """The async twin of `ProxiesResourceWithRawResponse`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        resource = AsyncProxiesResource(AsyncRawCalls(runner))
+        self.list = araw(resource.list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 import httpx
@@ -19,7 +20,16 @@ from ...models.remote_status_request import RemoteStatusRequest
 from ...models.retry_response import RetryResponse
 from ...models.status_response import StatusResponse
 from ...types import UNSET, File, Unset
-from .. import AsyncRunner, Operation, Runner
+from .. import (
+    AsyncRawCalls,
+    AsyncRunner,
+    Operation,
+    RawCalls,
+    Runner,
+    araw,
+    call_options,
+    raw,
+)
 from . import remote_accounts, remote_add, remote_history, remote_retry, remote_status
 
 
@@ -168,6 +178,11 @@ class RemoteResource:
 
     def accounts(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> RemoteAccountList | list[RemoteAccount]:
         """List the user's remote accounts (FTP, Google Drive, …).
 
@@ -177,11 +192,15 @@ class RemoteResource:
         it is missing) with `remote_add`.
 
         `POST /api/remote/accounts` (operationId `remote_accounts`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = remote_accounts._get_kwargs()
 
-        return self._runner.call(REMOTE_ACCOUNTS, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(REMOTE_ACCOUNTS, request, options)
 
     def add(
         self,
@@ -189,6 +208,10 @@ class RemoteResource:
         url: str,
         remote_option_id: str,
         folder_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> DownloadRequest:
         """Add a remote download to one of the user's remote accounts.
 
@@ -199,6 +222,9 @@ class RemoteResource:
         disabled and missing from the new API, so this may fail.
 
         `POST /api/remote` (operationId `remote_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = remote_add._get_kwargs(
@@ -209,10 +235,16 @@ class RemoteResource:
             ),
         )
 
-        return self._runner.call(REMOTE_ADD, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(REMOTE_ADD, request, options)
 
     def history(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[HistoryItem]:
         """List the account's remote downloads.
 
@@ -220,15 +252,24 @@ class RemoteResource:
         remote transfers add the status word `uploading`.
 
         `GET /api/remote/history` (operationId `remote_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = remote_history._get_kwargs()
 
-        return self._runner.call(REMOTE_HISTORY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(REMOTE_HISTORY, request, options)
 
     def retry(
         self,
         request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> RetryResponse:
         """Retry a failed remote download.
 
@@ -236,18 +277,26 @@ class RemoteResource:
         answer as `{"status": {"status": …}}`.
 
         `GET /api/remote/retry/{request_id}` (operationId `remote_retry`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = remote_retry._get_kwargs(
             request_id,
         )
 
-        return self._runner.call(REMOTE_RETRY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(REMOTE_RETRY, request, options)
 
     def status(
         self,
         *,
         request_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> StatusResponse:
         """Get the status of a remote download.
 
@@ -256,6 +305,9 @@ class RemoteResource:
         object parses as an error body. Remote transfers add the status word `uploading`.
 
         `POST /api/remote/status` (operationId `remote_status`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = remote_status._get_kwargs(
@@ -264,7 +316,8 @@ class RemoteResource:
             ),
         )
 
-        return self._runner.call(REMOTE_STATUS, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(REMOTE_STATUS, request, options)
 
 
 class AsyncRemoteResource:
@@ -275,6 +328,11 @@ class AsyncRemoteResource:
 
     async def accounts(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> RemoteAccountList | list[RemoteAccount]:
         """List the user's remote accounts (FTP, Google Drive, …).
 
@@ -284,11 +342,15 @@ class AsyncRemoteResource:
         it is missing) with `remote_add`.
 
         `POST /api/remote/accounts` (operationId `remote_accounts`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = remote_accounts._get_kwargs()
 
-        return await self._runner.call(REMOTE_ACCOUNTS, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(REMOTE_ACCOUNTS, request, options)
 
     async def add(
         self,
@@ -296,6 +358,10 @@ class AsyncRemoteResource:
         url: str,
         remote_option_id: str,
         folder_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> DownloadRequest:
         """Add a remote download to one of the user's remote accounts.
 
@@ -306,6 +372,9 @@ class AsyncRemoteResource:
         disabled and missing from the new API, so this may fail.
 
         `POST /api/remote` (operationId `remote_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = remote_add._get_kwargs(
@@ -316,10 +385,16 @@ class AsyncRemoteResource:
             ),
         )
 
-        return await self._runner.call(REMOTE_ADD, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(REMOTE_ADD, request, options)
 
     async def history(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[HistoryItem]:
         """List the account's remote downloads.
 
@@ -327,15 +402,24 @@ class AsyncRemoteResource:
         remote transfers add the status word `uploading`.
 
         `GET /api/remote/history` (operationId `remote_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = remote_history._get_kwargs()
 
-        return await self._runner.call(REMOTE_HISTORY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(REMOTE_HISTORY, request, options)
 
     async def retry(
         self,
         request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> RetryResponse:
         """Retry a failed remote download.
 
@@ -343,18 +427,26 @@ class AsyncRemoteResource:
         answer as `{"status": {"status": …}}`.
 
         `GET /api/remote/retry/{request_id}` (operationId `remote_retry`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = remote_retry._get_kwargs(
             request_id,
         )
 
-        return await self._runner.call(REMOTE_RETRY, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(REMOTE_RETRY, request, options)
 
     async def status(
         self,
         *,
         request_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> StatusResponse:
         """Get the status of a remote download.
 
@@ -363,6 +455,9 @@ class AsyncRemoteResource:
         object parses as an error body. Remote transfers add the status word `uploading`.
 
         `POST /api/remote/status` (operationId `remote_status`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = remote_status._get_kwargs(
@@ -371,4 +466,29 @@ class AsyncRemoteResource:
             ),
         )
 
-        return await self._runner.call(REMOTE_STATUS, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(REMOTE_STATUS, request, options)
+
+
+class RemoteResourceWithRawResponse:
+    """The `remote` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, runner: Runner) -> None:
+        resource = RemoteResource(RawCalls(runner))
+        self.accounts = raw(resource.accounts)
+        self.add = raw(resource.add)
+        self.history = raw(resource.history)
+        self.retry = raw(resource.retry)
+        self.status = raw(resource.status)
+
+
+class AsyncRemoteResourceWithRawResponse:
+    """The async twin of `RemoteResourceWithRawResponse`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        resource = AsyncRemoteResource(AsyncRawCalls(runner))
+        self.accounts = araw(resource.accounts)
+        self.add = araw(resource.add)
+        self.history = araw(resource.history)
+        self.retry = araw(resource.retry)
+        self.status = araw(resource.status)

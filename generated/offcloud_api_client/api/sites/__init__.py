@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 import httpx
@@ -10,7 +11,16 @@ from ... import errors
 from ...models.error_body import ErrorBody
 from ...models.site import Site
 from ...types import UNSET, File, Unset
-from .. import AsyncRunner, Operation, Runner
+from .. import (
+    AsyncRawCalls,
+    AsyncRunner,
+    Operation,
+    RawCalls,
+    Runner,
+    araw,
+    call_options,
+    raw,
+)
 from . import sites_list
 
 
@@ -52,6 +62,11 @@ class SitesResource:
 
     def list(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[Site]:
         """List the supported hosters and their health.
 
@@ -61,11 +76,15 @@ class SitesResource:
         Both parse into the same model.
 
         `GET /api/sites` (operationId `sites_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = sites_list._get_kwargs()
 
-        return self._runner.call(SITES_LIST, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(SITES_LIST, request, options)
 
 
 class AsyncSitesResource:
@@ -76,6 +95,11 @@ class AsyncSitesResource:
 
     async def list(
         self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> list[Site]:
         """List the supported hosters and their health.
 
@@ -85,8 +109,28 @@ class AsyncSitesResource:
         Both parse into the same model.
 
         `GET /api/sites` (operationId `sites_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = sites_list._get_kwargs()
 
-        return await self._runner.call(SITES_LIST, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(SITES_LIST, request, options)
+
+
+class SitesResourceWithRawResponse:
+    """The `sites` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, runner: Runner) -> None:
+        resource = SitesResource(RawCalls(runner))
+        self.list = raw(resource.list)
+
+
+class AsyncSitesResourceWithRawResponse:
+    """The async twin of `SitesResourceWithRawResponse`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        resource = AsyncSitesResource(AsyncRawCalls(runner))
+        self.list = araw(resource.list)

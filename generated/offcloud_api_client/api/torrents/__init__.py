@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 import httpx
@@ -11,7 +12,16 @@ from ...models.error_body import ErrorBody
 from ...models.torrent_upload_request import TorrentUploadRequest
 from ...models.torrent_upload_response import TorrentUploadResponse
 from ...types import UNSET, File, Unset
-from .. import AsyncRunner, Operation, Runner
+from .. import (
+    AsyncRawCalls,
+    AsyncRunner,
+    Operation,
+    RawCalls,
+    Runner,
+    araw,
+    call_options,
+    raw,
+)
 from . import torrents_upload
 
 
@@ -52,6 +62,10 @@ class TorrentsResource:
         self,
         *,
         file: File,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> TorrentUploadResponse:
         """Upload a .torrent or .nzb file; add the returned URL with `cloud_add`.
 
@@ -60,6 +74,9 @@ class TorrentsResource:
         files, so it may no longer work; converting a .torrent to a magnet is the safer path.
 
         `POST /torrent/upload` (operationId `torrents_upload`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = torrents_upload._get_kwargs(
@@ -68,7 +85,8 @@ class TorrentsResource:
             ),
         )
 
-        return self._runner.call(TORRENTS_UPLOAD, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call(TORRENTS_UPLOAD, request, options)
 
 
 class AsyncTorrentsResource:
@@ -81,6 +99,10 @@ class AsyncTorrentsResource:
         self,
         *,
         file: File,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> TorrentUploadResponse:
         """Upload a .torrent or .nzb file; add the returned URL with `cloud_add`.
 
@@ -89,6 +111,9 @@ class AsyncTorrentsResource:
         files, so it may no longer work; converting a .torrent to a magnet is the safer path.
 
         `POST /torrent/upload` (operationId `torrents_upload`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
         """
 
         request = torrents_upload._get_kwargs(
@@ -97,4 +122,21 @@ class AsyncTorrentsResource:
             ),
         )
 
-        return await self._runner.call(TORRENTS_UPLOAD, request)
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call(TORRENTS_UPLOAD, request, options)
+
+
+class TorrentsResourceWithRawResponse:
+    """The `torrents` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, runner: Runner) -> None:
+        resource = TorrentsResource(RawCalls(runner))
+        self.upload = raw(resource.upload)
+
+
+class AsyncTorrentsResourceWithRawResponse:
+    """The async twin of `TorrentsResourceWithRawResponse`."""
+
+    def __init__(self, runner: AsyncRunner) -> None:
+        resource = AsyncTorrentsResource(AsyncRawCalls(runner))
+        self.upload = araw(resource.upload)
