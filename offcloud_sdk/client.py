@@ -23,7 +23,6 @@ from offcloud_api_client.api import (
 )
 
 from .clock import Clock, SystemClock
-from .custom_calls import FromDict, M, custom_call
 from .deadlines import bound_reads
 from .exceptions import InvalidArgumentError
 from .flows import arun, run
@@ -47,6 +46,7 @@ from .settings import (
 
 if TYPE_CHECKING:
     from .auth_flows import OnCode
+    from .custom_calls import FromDict, M
     from .files import AsyncFilesResource, FilesResource
     from .resources import AsyncCacheResource, AsyncCloudResource, CacheResource, CloudResource
 
@@ -262,6 +262,8 @@ class Offcloud(_Configured, Resources):
         `params` go in the query; `json`, `data` (a form) or `files` (multipart) make the body.
         Only GET, HEAD and OPTIONS are sent again after they may have arrived.
         """
+        from .custom_calls import custom_call
+
         operation, request = custom_call(
             method, path, params=params, json=json, data=data, files=files, cast_to=cast_to
         )
@@ -407,6 +409,8 @@ class AsyncOffcloud(_Configured, AsyncResources):
         cast_to: type[FromDict] | None = None,
     ) -> Any:
         """Async `Offcloud.request`."""
+        from .custom_calls import custom_call
+
         operation, request = custom_call(
             method, path, params=params, json=json, data=data, files=files, cast_to=cast_to
         )
