@@ -29,7 +29,7 @@ from .exceptions import (
     ServerError,
     UnexpectedResponseError,
 )
-from .redaction import mask_response, redact
+from .redaction import mask_response, mask_secret_fields, redact
 from .retries import parse_retry_after
 from .validation import type_problem
 
@@ -245,8 +245,9 @@ def excerpt(response: httpx.Response, secrets: Iterable[str] = ()) -> str:
         return "<undecodable body>"
     secrets = tuple(secrets)
     room = EXCERPT_LENGTH + max((len(secret) for secret in secrets), default=0) + 64
-    # masked before it is cut, so a secret across the cut cannot leave its first characters
-    text = redact(" ".join(text[: room * 4].split())[:room], secrets)
+    # masked before it is cut, so a secret across the cut cannot leave its first characters;
+    # credential-like fields are masked whatever they hold (a login answers a new key)
+    text = redact(mask_secret_fields(" ".join(text[: room * 4].split())[:room]), secrets)
     return text[:EXCERPT_LENGTH] + ("…" if len(text) > EXCERPT_LENGTH else "")
 
 

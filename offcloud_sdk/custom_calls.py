@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, Protocol, Self, TypeVar
+from urllib.parse import unquote
 
 import httpx
 from offcloud_api_client.api import Operation
@@ -49,19 +50,54 @@ def custom_call(
         )
     if any(ord(c) < 0x21 or c in "#\x7f" for c in path):
         raise InvalidArgumentError("path must not hold spaces, control characters or '#'")
+    if "?" in path:
+        raise InvalidArgumentError("put the query in params=, not in the path")
+    if any(unquote(segment) in (".", "..") for segment in path.split("/")):
+        raise InvalidArgumentError("path must not hold '.' or '..' segments")
+    for name, value in (("params", params), ("data", data)):
+        if value is not None and not isinstance(value, Mapping):
+            raise InvalidArgumentError(
+                f"{name} must be a mapping (a dict), not {type(value).__name__}"
+            )
     if json is not None and data is not None:
         raise InvalidArgumentError("pass json= or data=, not both")
-    if cast_to is not None and not callable(getattr(cast_to, "from_dict", None)):
-        raise InvalidArgumentError("cast_to must be a model with from_dict (a generated model)")
+    if files is not None:
+        _check_files(files)
+    if cast_to is not None and not (
+        isinstance(cast_to, type) and callable(getattr(cast_to, "from_dict", None))
+    ):
+        raise InvalidArgumentError(
+            "cast_to must be a model class with from_dict (a generated model)"
+        )
     request: dict[str, Any] = {"method": verb, "url": path}
-    for name, value in (("params", params), ("json", json), ("data", data), ("files", files)):
-        if value is not None:
-            request[name] = value
+    for name, part in (("params", params), ("json", json), ("data", data), ("files", files)):
+        if part is not None:
+            request[name] = part
     parse = _json_or_text if cast_to is None else _model_parser(cast_to)
     operation: Operation[Any] = Operation(
         id=f"{verb} {path}", tag="request", method=verb, path=path, parse=parse
     )
     return operation, request
+
+
+def _check_files(files: object) -> None:
+    """Refuse `files` httpx would fail on only while sending (it reads them lazily)."""
+    if isinstance(files, Mapping):
+        items: list[object] = list(files.items())
+    elif isinstance(files, list | tuple):
+        items = list(files)
+    else:
+        raise InvalidArgumentError("files must be a mapping or a list of (name, file) pairs")
+    for item in items:
+        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)):
+            raise InvalidArgumentError("files must be a mapping or a list of (name, file) pairs")
+        value = item[1]
+        content = value[1] if isinstance(value, tuple) and len(value) >= 2 else value
+        if not (isinstance(content, str | bytes) or hasattr(content, "read")):
+            raise InvalidArgumentError(
+                f"files[{item[0][:40]!r}] must be bytes, text, a binary file or a "
+                "(filename, content[, content_type]) tuple"
+            )
 
 
 def _json_or_text(response: httpx.Response) -> Any:
@@ -82,7 +118,10 @@ def _model_parser(model: type[FromDict]) -> Callable[[httpx.Response], Any]:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected {model.__name__}, got {type(data).__name__}")
-        return model.from_dict(data)
+        try:
+            return model.from_dict(data)
+        except Exception as exc:  # a user's model may raise anything: reported as a bad answer
+            raise ValueError(f"{model.__name__}.from_dict: {type(exc).__name__}: {exc}") from None
 
     parse.__annotations__ = {"response": httpx.Response, "return": model}
     return parse

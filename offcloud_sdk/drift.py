@@ -25,6 +25,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -32,7 +33,7 @@ import attrs
 from offcloud_api_client.api import WIRE_NAMES
 from offcloud_api_client.types import Unset
 
-from .redaction import redact
+from .redaction import is_secret_name, redact
 from .validation import field_hints, return_hint
 
 logger = logging.getLogger("offcloud_sdk.drift")
@@ -44,7 +45,13 @@ _INT_TEXT = re.compile(r"-?(0|[1-9][0-9]{0,30})")
 _NUMBER_TEXT = re.compile(r"-?(0|[1-9][0-9]{0,30})(\.[0-9]{1,30})?([eE][-+]?[0-9]{1,3})?")
 _TRUE, _FALSE = frozenset({"true", "1"}), frozenset({"false", "0"})
 _reported: set[tuple[str, str, str]] = set()
-"""(operation, path, received type) already logged: at most the spec's fields times JSON types."""
+"""(operation, path, received type) already logged."""
+MAX_REPORTED = 512
+"""Kinds of difference logged per process at most (`request()` paths are the user's)."""
+
+
+def _absent() -> str:
+    return "arrived as null; read as absent"
 
 
 class _Missing:
@@ -107,12 +114,7 @@ class _Reader:
         if top and lists:
             for key in LIST_WRAPPERS:
                 if isinstance(data.get(key), list):
-                    self._warn(
-                        path or "answer",
-                        "dict",
-                        f"arrived as an object holding the list under {key!r} where the spec "
-                        f"says {_name(hint)}; read the list inside",
-                    )
+                    self._unwrapped(path, key, hint)
                     return self.read(data[key], hint, path)
         self._kept(path, data, hint)
         return data
@@ -131,7 +133,7 @@ class _Reader:
             hint = hints[name]
             where = f"{path}.{name}" if path else name
             if value is None and name in optional and type(None) not in _options(hint):
-                self._log(logging.DEBUG, where, "NoneType", "arrived as null; read as absent")
+                self._log(logging.DEBUG, where, "NoneType", _absent)
                 continue
             read[key] = self.read(value, hint, where)
         return read
@@ -144,31 +146,60 @@ class _Reader:
         for option in options:
             converted = _convert(data, option)
             if converted is not _NO:
-                self._warn(
-                    path,
-                    kind.__name__,
-                    f"arrived as {self._shown(data)} where the spec says {_name(hint)}; "
-                    f"read as {_name(option)} {self._shown(converted, typed=False)}",
-                )
+                self._converted(path, data, hint, option, converted)
                 return converted
         self._kept(path, data, hint)
         return data
 
+    def _unwrapped(self, path: str, key: str, hint: object) -> None:
+        self._log(
+            logging.WARNING,
+            path or "answer",
+            "dict",
+            lambda: (
+                f"arrived as an object holding the list under {key!r} where the spec says "
+                f"{_name(hint)}; read the list inside"
+            ),
+        )
+
+    def _converted(
+        self, path: str, data: object, hint: object, option: object, converted: object
+    ) -> None:
+        self._log(
+            logging.WARNING,
+            path,
+            type(data).__name__,
+            lambda: (
+                f"arrived as {self._shown(data, path)} where the spec says {_name(hint)}; "
+                f"read as {_name(option)} {self._shown(converted, path, typed=False)}"
+            ),
+        )
+
     def _kept(self, path: str, data: object, hint: object) -> None:
         if not self.keep:
             return
-        self._warn(
+        self._log(
+            logging.WARNING,
             path or "answer",
             type(data).__name__,
-            f"arrived as {self._shown(data)} where the spec says {_name(hint)}; kept as sent",
+            lambda: (
+                f"arrived as {self._shown(data, path)} where the spec says {_name(hint)}; "
+                "kept as sent"
+            ),
         )
 
-    def _warn(self, path: str, received: str, what: str) -> None:
-        self._log(logging.WARNING, path, received, what)
-
-    def _log(self, level: int, path: str, received: str, what: str) -> None:
+    def _log(self, level: int, path: str, received: str, what: Callable[[], str]) -> None:
+        """Log `what()` once per operation, path and received type; `what` is only called
+        then, so an answer with many differing values costs a set lookup per value."""
         seen = (self.operation, path, received)
         if seen in _reported or not logger.isEnabledFor(level):
+            return
+        if len(_reported) >= MAX_REPORTED:
+            if len(_reported) == MAX_REPORTED:
+                _reported.add(("", "", ""))
+                logger.warning(
+                    "more than %d kinds of difference seen: no more are logged", MAX_REPORTED
+                )
             return
         _reported.add(seen)
         logger.log(
@@ -178,12 +209,15 @@ class _Reader:
             "type; `offcloud doctor` reports every difference in full.",
             self.operation,
             path,
-            what,
+            what(),
         )
 
-    def _shown(self, value: object, *, typed: bool = True) -> str:
-        text = redact(repr(value), self.secrets)
-        text = text[:SHOWN] + ("…" if len(text) > SHOWN else "")
+    def _shown(self, value: object, path: str, *, typed: bool = True) -> str:
+        if is_secret_name(path.rpartition(".")[2]):  # an answer to a login holds a new key
+            text = "(not shown)"
+        else:
+            text = redact(repr(value), self.secrets)
+            text = text[:SHOWN] + ("…" if len(text) > SHOWN else "")
         return f"{type(value).__name__} {text}" if typed else text
 
 
@@ -225,9 +259,10 @@ def _convert(value: object, target: object) -> object:
         if isinstance(value, str):
             if _INT_TEXT.fullmatch(value):
                 return int(value)
-            number = _number(value)
-            if number is not _NO and isinstance(number, float) and number.is_integer():
-                return int(number)
+            if _NUMBER_TEXT.fullmatch(value):  # "8.0", "1e3": exactly, not through a float
+                exact = Decimal(value)
+                if exact == exact.to_integral_value():
+                    return int(exact)
         return _NO
     if target is float:
         return _number(value) if isinstance(value, str) else _NO

@@ -8,10 +8,12 @@
     │   ├── ServerError            5xx, including Cloudflare's 520-527
     │   └── NotAvailableError      {"not_available": reason}: the account lacks that feature
     ├── APIConnectionError         no answer: refused, reset, DNS, TLS
-    │   └── APITimeoutError        no answer in time (also: `cloud.wait` ran out of time)
+    │   └── APITimeoutError        no answer in time
+    │       └── WaitTimeoutError   `cloud.wait` / `wait_all` ran out of time (not the network)
     ├── UnexpectedResponseError    an answer that is not what the spec promises
     ├── DownloadFailedError        a request ended `error` or `canceled`
     ├── LocalFileError             a download could not be written to disk (also an OSError)
+    │   └── DownloadInProgressError  another download is writing the same file right now
     └── InvalidArgumentError       the SDK was given something it cannot use (also a ValueError)
 
 Each carries `message`, `status_code` (None when there was no answer) and the raw `response`
@@ -33,6 +35,7 @@ __all__ = [
     "APITimeoutError",
     "AuthError",
     "DownloadFailedError",
+    "DownloadInProgressError",
     "HTTPError",
     "InvalidArgumentError",
     "LocalFileError",
@@ -42,7 +45,17 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "UnexpectedResponseError",
+    "WaitTimeoutError",
 ]
+
+
+_UNSHOWN = (*range(0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F))
+_INERT = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*_UNSHOWN, *range(0x2066, 0x206A))
+}
+"""Control characters and bidi overrides, written as escapes: a message often quotes the
+server's words, and must not move a terminal's cursor or reorder what it shows."""
 
 
 class OffcloudError(Exception):
@@ -62,6 +75,7 @@ class OffcloudError(Exception):
         status_code: int | None = None,
         response: httpx.Response | None = None,
     ) -> None:
+        message = message.translate(_INERT)
         super().__init__(message)
         self.message = message
         self.status_code = status_code
@@ -149,6 +163,14 @@ class APITimeoutError(APIConnectionError):
     """No answer in time, or a wait helper ran out of time."""
 
 
+class WaitTimeoutError(APITimeoutError):
+    """`cloud.wait` or `cloud.wait_all` ran out of time while the downloads were still going.
+
+    Offcloud answered every poll: it is not a network failure. The downloads go on at Offcloud;
+    wait again to pick them up. An `APITimeoutError`, so code that catches that still does.
+    """
+
+
 class UnexpectedResponseError(OffcloudError):
     """Offcloud answered, but not with what the spec describes (HTML page, bad JSON, bad field)."""
 
@@ -174,3 +196,8 @@ class InvalidArgumentError(OffcloudError, ValueError):
 
 class LocalFileError(OffcloudError, OSError):
     """A download could not be written: disk full, no permission, a path that is a folder."""
+
+
+class DownloadInProgressError(LocalFileError):
+    """Another download (a thread, a task or another process) is writing the same file now;
+    nothing was written. Wait for it to end, or download to another destination."""

@@ -8,6 +8,7 @@ the same for the log lines httpx writes (it logs full URLs, key included, at INF
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
@@ -27,15 +28,45 @@ _LOGGERS = (
 
 def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
     """`text` with `key=<anything>` and every non-empty secret replaced by `***`, and also the
-    start of a secret (8 characters or more) that a cut left in the text."""
+    start of a secret (8 characters or more) that a cut left in the text. A secret is also
+    found as `repr` or JSON write it (a `\\` or a quote in it escaped)."""
     text = _QUERY_KEY.sub(lambda m: m.group(1) + MASK, text)
     for secret in secrets:
         if secret:
-            text = text.replace(secret, MASK)
-            for length in range(len(secret) - 1, MIN_PARTIAL - 1, -1):
-                if secret[:length] in text:
-                    text = text.replace(secret[:length], MASK)
+            for form in _written_forms(secret):
+                text = text.replace(form, MASK)
+                for length in range(len(form) - 1, MIN_PARTIAL - 1, -1):
+                    if form[:length] in text:
+                        text = text.replace(form[:length], MASK)
     return text
+
+
+def _written_forms(secret: str) -> list[str]:
+    """`secret`, and how `repr` and JSON escape it when that differs."""
+    forms = [secret]
+    for written in (repr(secret)[1:-1], json.dumps(secret)[1:-1], repr(f'"{secret}')[2:-1]):
+        if written not in forms:
+            forms.append(written)
+    return forms
+
+
+_SECRET_NAME = re.compile(r"(?i)(key|token|secret|password|passwd|session|cookie|auth)")
+_SECRET_FIELD = re.compile(
+    r'(?i)("[A-Za-z0-9_]*(?:key|token|secret|password|passwd|session)[A-Za-z0-9_]*"\s*:\s*)'
+    r'("(?:[^"\\]|\\.)*"?|[^,}\]\s]+)'
+)
+
+
+def is_secret_name(name: str) -> bool:
+    """Whether a field called `name` may hold a credential (an API key, a token, a session),
+    so its value is never shown: answers to a login carry a key the client does not know yet."""
+    return _SECRET_NAME.search(name) is not None
+
+
+def mask_secret_fields(text: str) -> str:
+    """`text` (JSON, maybe cut) with the value of every credential-like field (`"apiKey": …`,
+    `"access_token": …`) replaced by `"***"`."""
+    return _SECRET_FIELD.sub(lambda m: m.group(1) + f'"{MASK}"', text)
 
 
 def masked_url(url: httpx.URL) -> httpx.URL:

@@ -10,6 +10,7 @@ all of this without hand-written code.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from typing import Any, Generic, Self, TypeVar
 
@@ -23,7 +24,7 @@ from .clock import Clock
 from .deadlines import DEADLINE, too_slow
 from .exceptions import APIConnectionError, AuthError, InvalidArgumentError, OffcloudError
 from .logs import logger
-from .redaction import mask_response
+from .redaction import mask_response, redact
 from .retries import RETRY_STATUSES, RetryPolicy
 from .settings import Settings, as_timeout
 from .version import __version__
@@ -219,7 +220,7 @@ class _Runner(Generic[H]):
         """The call's exchange and the `request()` arguments of its first attempt."""
         settings = self.settings
         if options is not None:
-            _check_headers(options.extra_headers)
+            _check_options(options, request)
             if options.timeout is not None:
                 settings = attrs.evolve(settings, timeout=as_timeout(options.timeout))
         exchange = _Exchange(
@@ -270,7 +271,7 @@ class SyncRunner(_Runner[httpx.Client]):
         chunks = exchange.begin_attempt()
         bound = DEADLINE.set(exchange.deadline)
         try:
-            response = self.http.send(self.http.build_request(**prepared), stream=True)
+            response = self.http.send(build(self.http, prepared), stream=True)
             try:
                 if response.is_stream_consumed:  # read already, by a transport in this process
                     exchange.took(response.content, response)
@@ -325,7 +326,7 @@ class AsyncRunner(_Runner[httpx.AsyncClient]):
         chunks = exchange.begin_attempt()
         bound = DEADLINE.set(exchange.deadline)
         try:
-            response = await self.http.send(self.http.build_request(**prepared), stream=True)
+            response = await self.http.send(build(self.http, prepared), stream=True)
             try:
                 if response.is_stream_consumed:  # read already, by a transport in this process
                     exchange.took(response.content, response)
@@ -356,15 +357,53 @@ def missing_defaults(http: httpx.Client | httpx.AsyncClient) -> dict[str, str]:
     }
 
 
-def _check_headers(headers: Mapping[str, str] | None) -> None:
-    """Refuse extra headers httpx would reject mid-send (or that would split a header)."""
-    for name, value in (headers or {}).items():
-        if not isinstance(name, str) or not isinstance(value, str):
-            raise InvalidArgumentError("extra_headers names and values must be str")
-        if not name or any(c in name for c in ":\r\n\0 ") or any(c in value for c in "\r\n\0"):
-            raise InvalidArgumentError(
-                f"extra_headers has a header httpx cannot send: {name[:40]!r}"
-            )
+def _check_options(options: CallOptions, request: dict[str, Any]) -> None:
+    """Refuse per-call options httpx would choke on mid-send, with a message that says so."""
+    headers = options.extra_headers
+    if headers is not None:
+        if not isinstance(headers, Mapping):
+            raise InvalidArgumentError("extra_headers must be a mapping of str to str")
+        for name, text in headers.items():
+            if not isinstance(name, str) or not isinstance(text, str):
+                raise InvalidArgumentError("extra_headers names and values must be str")
+            if not _HEADER_NAME.fullmatch(name) or not _HEADER_VALUE.fullmatch(text):
+                raise InvalidArgumentError(
+                    f"extra_headers has a header httpx cannot send: {name[:40]!r} (names are "
+                    "letters, digits and !#$%&'*+-.^_`|~; values printable ASCII)"
+                )
+            if name.lower() == "authorization":
+                raise InvalidArgumentError(
+                    "extra_headers cannot set Authorization: the client sends its own key"
+                )
+    for label, given in (("extra_query", options.extra_query), ("extra_body", options.extra_body)):
+        if given is not None and not (
+            isinstance(given, Mapping) and all(isinstance(key, str) for key in given)
+        ):
+            raise InvalidArgumentError(f"{label} must be a mapping with str keys")
+    if options.extra_body and ("data" in request or "files" in request):
+        for field, value in options.extra_body.items():
+            if value is not None and not isinstance(value, str | int | float):
+                raise InvalidArgumentError(
+                    f"extra_body[{field[:40]!r}] is a {type(value).__name__}: a form or "
+                    "multipart body takes text, numbers, booleans or None"
+                )
+
+
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_HEADER_VALUE = re.compile(r"[\t\x20-\x7e]*")
+
+
+def build(http: httpx.Client | httpx.AsyncClient, prepared: dict[str, Any]) -> httpx.Request:
+    """The request `prepared` describes, or `InvalidArgumentError` when a body or parameter
+    given to the call cannot be sent (a set in JSON, a NaN, a file that is not one…)."""
+    try:
+        return http.build_request(**prepared)
+    except (TypeError, ValueError, AttributeError) as exc:
+        where = f"{prepared['method'].upper()} {httpx.URL(prepared['url']).path}"
+        raise InvalidArgumentError(
+            f"{where}: the request cannot be built from what was given: {type(exc).__name__}: "
+            f"{redact(str(exc))[:200]}"
+        ) from None
 
 
 def closed_client(operation: Operation[Any]) -> APIConnectionError:

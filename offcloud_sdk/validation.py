@@ -23,6 +23,8 @@ import attrs
 import offcloud_api_client.models as models
 from offcloud_api_client.types import Unset
 
+from .redaction import is_secret_name
+
 Check = Callable[[object], str | None]
 
 
@@ -41,8 +43,12 @@ def _return_checker(parse: Callable[..., object]) -> Check:
 
 @cache
 def return_hint(parse: Callable[..., object]) -> object:
-    """The type `parse` is annotated to return (`Any` when it is not annotated)."""
-    return _hints(parse).get("return", Any)
+    """The type `parse` is annotated to return (`Any` when it is not annotated or its
+    annotation cannot be resolved)."""
+    try:
+        return _hints(parse).get("return", Any)
+    except (NameError, TypeError, AttributeError):
+        return Any
 
 
 @cache
@@ -95,7 +101,11 @@ def checker(hint: object) -> Check:
         return _instance_checker(type(None), "None")
     if isinstance(hint, type):
         return _instance_checker(hint, hint.__name__)
-    raise TypeError(f"cannot check values of type {hint!r}")
+    return _accept  # a type these checks do not know (a user's `cast_to` model may use any)
+
+
+def _accept(value: object) -> None:
+    return None
 
 
 def _union_checker(options: tuple[object, ...]) -> Check:
@@ -137,7 +147,10 @@ def _list_checker(item_hint: object) -> Check:
 def _model_checker(model: type) -> Check:
     @cache
     def fields() -> list[tuple[str, frozenset[type] | None, Check]]:
-        hints, _ = field_hints(model)
+        try:
+            hints, _ = field_hints(model)
+        except (NameError, TypeError, AttributeError):  # a user's model, not resolvable here
+            return []
         return [(name, _exact_types(hint), checker(hint)) for name, hint in hints.items()]
 
     def check(value: object) -> str | None:
@@ -149,6 +162,8 @@ def _model_checker(model: type) -> Check:
                 continue  # the common case, without a call per field
             problem = check_field(field)
             if problem is not None:
+                if is_secret_name(name) and problem.startswith(" is "):  # a new key, maybe
+                    problem = f" is {type(field).__name__} (not shown){_expected(problem)}"
                 return f".{name}{problem}"
         return None
 
@@ -197,6 +212,11 @@ def _wrong(value: object, expected: str) -> str:
     text = repr(value)
     shown = f"{text[:40]}{'…' if len(text) > 40 else ''}"
     return f" is {type(value).__name__} {shown}, expected {expected}"
+
+
+def _expected(problem: str) -> str:
+    at = problem.rfind(", expected ")
+    return problem[at:] if at >= 0 else ""
 
 
 def _name(hint: object) -> str:

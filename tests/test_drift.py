@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import respx
+from offcloud_api_client.models import AccountInfo
 from offcloud_api_client.types import UNSET
 from sdk_support import BASE, KEY, Harness
 from typer.testing import CliRunner
@@ -216,6 +217,12 @@ UNREADABLE: dict[str, tuple[str, Callable[[Any], Any], object]] = {
     "text where an object is declared": (STATUS, status, {"status": "downloading"}),
     "a list where a nested object is declared": (STATUS, status, {"status": [1, 2]}),
     "a null answer": (INFO, info, None),
+    "a list of lists where a list of objects is declared": (HISTORY, history, [[history_item()]]),
+    "a list where a nested object is declared, in a list": (
+        EXPLORE,
+        explore,
+        {"files": [["name", "url"]]},
+    ),
 }
 
 
@@ -224,9 +231,10 @@ def test_what_cannot_become_the_model_is_unexpected_even_when_lenient(
     harness: Harness, name: str
 ) -> None:
     url, call, body = UNREADABLE[name]
-    oc = harness.client(strict=False, max_retries=0)
-    with pytest.raises(UnexpectedResponseError):
-        answer(url, body, call, oc, harness)
+    for strict in (False, True):
+        oc = harness.client(strict=strict, max_retries=0)
+        with pytest.raises(UnexpectedResponseError):
+            answer(url, body, call, oc, harness)
 
 
 def test_not_json_is_unexpected_even_when_lenient(harness: Harness) -> None:
@@ -352,3 +360,90 @@ def test_helpers_read_convertible_drift_but_refuse_values_they_cannot_use(
         answer(f"{EXPLORE}?format=detailed", kept, lambda o: o.cloud.files("r1"), oc, harness)
     with pytest.raises(UnexpectedResponseError, match="amount"):
         answer(STATUS, status_body(amount="lots"), lambda o: o.cloud.wait("r1"), oc, harness)
+
+
+def test_a_large_drifted_answer_builds_each_warning_once(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[object] = []
+    original = drift._Reader._shown
+
+    def counting(self: Any, value: object, path: str, *, typed: bool = True) -> str:
+        shown.append(value)
+        return original(self, value, path, typed=typed)
+
+    monkeypatch.setattr(drift._Reader, "_shown", counting)
+    items = [
+        history_item(isDirectory=1, fileSize="1", progress="0.5", userId=1, createdOn=1)
+        for _ in range(2000)
+    ]
+    oc = harness.client(strict=False, max_retries=0)
+    result = answer(HISTORY, items, history, oc, harness)
+    assert len(result) == 2000
+    assert result[-1].is_directory is True
+    assert len(shown) <= 2 * 5, "a warning's text is made only when it is logged"
+
+
+def test_a_new_key_in_a_login_answer_is_never_shown(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    new_key = 987654321098765432109876
+    oc = harness.client(api_key=None, strict=False, max_retries=0)
+    with respx.mock() as mock:
+        mock.post(f"{BASE}/api/key").respond(200, json={"apiKey": new_key})
+        assert harness.go(oc.auth.api_key()).api_key == str(new_key)
+        strict = oc.with_options(strict=True)
+        with pytest.raises(UnexpectedResponseError) as caught:
+            harness.go(strict.auth.api_key())
+        mock.post(f"{BASE}/oauth/token").respond(
+            200, json={"access_token": "T0kenT0kenT0ken", "token_type": "bearer", "scope": ["x"]}
+        )
+        with pytest.raises(UnexpectedResponseError) as token_error:
+            harness.go(strict.auth.device_token(grant_type="g", device_code="d"))
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "api_key arrived as int (not shown)" in logged
+    for text in (logged, str(caught.value), str(token_error.value)):
+        assert str(new_key)[:8] not in text
+        assert "T0kenT0ken" not in text
+
+
+@pytest.mark.parametrize("key", ["abc\\defghijklmnop123", "abc'def\"ghijklmnop"])
+def test_a_key_with_a_backslash_or_quotes_is_masked_where_repr_escapes_it(
+    harness: Harness, key: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    body = status_body(amount=[key])
+    lenient = harness.client(api_key=key, strict=False, max_retries=0)
+    answer(STATUS, body, status, lenient, harness)
+    with pytest.raises(UnexpectedResponseError) as caught:
+        answer(STATUS, body, status, lenient.with_options(strict=True), harness)
+    for text in (" ".join(r.getMessage() for r in caplog.records), str(caught.value)):
+        assert "defghijk" not in text
+
+
+def test_the_kinds_of_difference_logged_are_bounded(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    oc = harness.client(strict=False, max_retries=0)
+    with respx.mock() as mock:
+        mock.route().respond(200, json={**info_body(), "is_premium": 1})
+        for number in range(drift.MAX_REPORTED + 20):
+            harness.go(oc.request("GET", f"/api/thing/{number}", cast_to=AccountInfo))
+    assert len(drift._reported) == drift.MAX_REPORTED + 1
+    assert len(caplog.records) == drift.MAX_REPORTED + 1
+    assert "no more are logged" in caplog.records[-1].getMessage()
+
+
+@pytest.mark.parametrize(
+    ("sent", "read"),
+    [
+        ("12345678901234567891.0", 12345678901234567891),
+        ("1e3", 1000),
+        ("1.0000000000000001", "1.0000000000000001"),
+        ("1e-999", "1e-999"),
+    ],
+)
+def test_text_becomes_an_int_only_when_nothing_is_lost(
+    harness: Harness, sent: str, read: object
+) -> None:
+    oc = harness.client(strict=False, max_retries=0)
+    assert answer(STATUS, status_body(amount=sent), status, oc, harness).status.amount == read

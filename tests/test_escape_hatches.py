@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import re
+import types
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from offcloud_sdk.exceptions import (
     AuthError,
     InvalidArgumentError,
     NotAvailableError,
+    OffcloudError,
     ServerError,
     UnexpectedResponseError,
 )
@@ -330,3 +333,115 @@ def test_the_readme_escape_hatches_run_against_the_sandbox(monkeypatch: pytest.M
     assert isinstance(namespace["info"], AccountInfo)
     assert namespace["anything"]["user_id"] == namespace["info"].user_id
     assert namespace["raw"].status_code == 200
+
+
+# -- what a second look found -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"extra_headers": {"X-Accent": "é"}},
+        {"extra_headers": {"Ü": "1"}},
+        {"extra_headers": {"X\tY": "1"}},
+        {"extra_headers": {"X(Y)": "1"}},
+        {"extra_headers": [("X", "y")]},
+        {"extra_headers": {"authorization": "Bearer other"}},
+        {"extra_query": [("a", "b")]},
+        {"extra_body": [1, 2]},
+        {"extra_body": "abc"},
+        {"extra_body": {b"k": 1}},
+        {"extra_body": {"x": {1, 2}}},
+    ],
+)
+def test_options_httpx_cannot_send_are_refused_as_invalid_arguments(
+    harness: Harness, options: dict[str, Any]
+) -> None:
+    oc = harness.client(max_retries=0)
+    with respx.mock(assert_all_called=False) as mock:
+        route = mock.post(url__startswith=ADD).respond(200, json=ADDED)
+        with pytest.raises(InvalidArgumentError):
+            harness.go(oc.cloud.add(url="magnet:?xt=urn:btih:abc", **options))
+    assert not route.called
+
+
+@pytest.mark.parametrize("value", [b"xyz", {"c": 1}, [1, 2], io.BytesIO(b"x")])
+def test_a_form_or_multipart_body_takes_only_scalars(harness: Harness, value: object) -> None:
+    oc = harness.client(max_retries=0)
+    torrent = File(payload=b"d4:infoee", file_name="a.torrent")
+    with pytest.raises(InvalidArgumentError, match="takes text, numbers"):
+        harness.go(oc.torrents.upload(file=torrent, extra_body={"a": value}))
+    with pytest.raises(InvalidArgumentError, match="takes text, numbers"):
+        harness.go(oc.auth.device_token(grant_type="g", device_code="d", extra_body={"a": value}))
+
+
+class Lenient:
+    """A user's own model, with types the SDK's checks do not know."""
+
+    def __init__(self, ok: object) -> None:
+        self.ok = ok
+
+    @classmethod
+    def from_dict(cls, src_dict: Any) -> Lenient:
+        return cls(src_dict["ok"])
+
+
+class Exploding(Lenient):
+    @classmethod
+    def from_dict(cls, src_dict: Any) -> Lenient:
+        raise RuntimeError("no")
+
+
+def test_request_takes_a_users_own_model_and_reports_its_failures(harness: Harness) -> None:
+    Lenient.__annotations__ = {"ok": "typing.Literal[True]"}
+    oc = harness.client(max_retries=0)
+    with respx.mock() as mock:
+        mock.get(f"{BASE}/api/x").respond(200, json={"ok": True})
+        assert harness.go(oc.request("GET", "/api/x", cast_to=Lenient)).ok is True
+        with pytest.raises(UnexpectedResponseError, match=r"Exploding\.from_dict: RuntimeError"):
+            harness.go(oc.request("GET", "/api/x", cast_to=Exploding))
+    with pytest.raises(InvalidArgumentError, match="cast_to"):
+        harness.go(oc.request("GET", "/api/x", cast_to=types.SimpleNamespace(from_dict=dict)))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        ({"path": "/api/x?a=1"}, "params="),
+        ({"path": "/../admin"}, "'..' segments"),
+        ({"path": "/api/%2e%2e/admin"}, "'..' segments"),
+        ({"path": "/api/./x"}, "'..' segments"),
+        ({"path": "/api/x", "params": [("a", "1")]}, "params must be a mapping"),
+        ({"path": "/api/x", "data": [1, 2]}, "data must be a mapping"),
+        ({"path": "/api/x", "json": {1, 2}}, "cannot be built"),
+        ({"path": "/api/x", "json": {"a": float("nan")}}, "cannot be built"),
+        ({"path": "/api/x", "files": 5}, "files must be"),
+        ({"path": "/api/x", "files": {"f": 5}}, "files['f'] must be"),
+    ],
+)
+def test_request_refuses_what_it_cannot_send_faithfully(
+    harness: Harness, arguments: dict[str, Any], words: str
+) -> None:
+    oc = harness.client(key_in="query", max_retries=0)
+    with respx.mock(assert_all_called=False) as mock:
+        mock.route().respond(200, json={})
+        with pytest.raises(InvalidArgumentError, match=re.escape(words)):
+            harness.go(oc.request("POST", **arguments))
+        assert not mock.calls
+
+
+def test_server_words_in_an_error_message_stay_inert(harness: Harness) -> None:
+    oc = harness.client(max_retries=0)
+    with respx.mock() as mock:
+        mock.post(f"{BASE}/api/cloud/status").respond(
+            200, json={"status": {"requestId": "r1", "status": "\x1b[2J\u202egnidaol"}}
+        )
+        with pytest.raises(OffcloudError) as caught:
+            harness.go(oc.cloud.wait("r1", timeout=5))
+        mock.get(INFO).respond(200, json={"error": "bad\x1b]0;title\x07 key\r\nX: 1"})
+        with pytest.raises(OffcloudError) as refused:
+            harness.go(oc.account.info())
+    for error in (caught.value, refused.value):
+        assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in str(error))
+        assert "\u202e" not in str(error)
+    assert "\\x1b[2J" in str(caught.value), "shown as an escape, not dropped"

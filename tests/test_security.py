@@ -836,11 +836,11 @@ def test_trickling_headers_end_at_the_total_timeout(
     trickling_headers: tuple[str, FakeClock],
 ) -> None:
     base_url, clock = trickling_headers
-    start = clock.now()
     oc = Offcloud(KEY, base_url=base_url, timeout=1, max_retries=0, clock=clock)
+    # Without the deadline the server would stop at 100 s and close: a connection error. How
+    # far past 4 s its clock ran first depends on scheduling, so it is not asserted.
     with oc, pytest.raises(APITimeoutError, match="total_timeout"):
         oc.account.info()
-    assert clock.now() - start < 100
 
 
 def test_a_proxy_transport_is_refused_for_plain_http() -> None:

@@ -107,7 +107,7 @@ class AccountStats:
         if isinstance(_limits, Unset):
             limits = UNSET
         else:
-            limits = AccountLimits.from_dict(_limits)
+            limits = AccountLimits.from_dict({**_limits})
 
         membership_type = d.pop("membershipType", UNSET)
 
@@ -116,7 +116,7 @@ class AccountStats:
         if isinstance(_additional_tags, Unset):
             additional_tags = UNSET
         else:
-            additional_tags = AccountStatsAdditionalTags.from_dict(_additional_tags)
+            additional_tags = AccountStatsAdditionalTags.from_dict({**_additional_tags})
 
         account_stats = cls(
             user_id=user_id,

@@ -61,7 +61,7 @@ class CacheInfoItem:
         if _files is not UNSET:
             files = []
             for files_item_data in _files:
-                files_item = CachedFile.from_dict(files_item_data)
+                files_item = CachedFile.from_dict({**files_item_data})
 
                 files.append(files_item)
 

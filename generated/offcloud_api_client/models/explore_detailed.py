@@ -47,7 +47,7 @@ class ExploreDetailed:
         files = []
         _files = d.pop("files")
         for files_item_data in _files:
-            files_item = ExploreFile.from_dict(files_item_data)
+            files_item = ExploreFile.from_dict({**files_item_data})
 
             files.append(files_item)
 

@@ -47,7 +47,7 @@ class ProxyList:
         list_ = []
         _list_ = d.pop("list")
         for list_item_data in _list_:
-            list_item = Proxy.from_dict(list_item_data)
+            list_item = Proxy.from_dict({**list_item_data})
 
             list_.append(list_item)
 

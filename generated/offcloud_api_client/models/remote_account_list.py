@@ -47,7 +47,7 @@ class RemoteAccountList:
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
-            data_item = RemoteAccount.from_dict(data_item_data)
+            data_item = RemoteAccount.from_dict({**data_item_data})
 
             data.append(data_item)
 

@@ -64,7 +64,7 @@ class RetryResponse:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                status_type_0 = RequestStatus.from_dict(data)
+                status_type_0 = RequestStatus.from_dict({**data})
 
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

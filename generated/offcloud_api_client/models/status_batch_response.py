@@ -47,7 +47,7 @@ class StatusBatchResponse:
         requests = []
         _requests = d.pop("requests")
         for requests_item_data in _requests:
-            requests_item = RequestStatus.from_dict(requests_item_data)
+            requests_item = RequestStatus.from_dict({**requests_item_data})
 
             requests.append(requests_item)
 

@@ -43,7 +43,7 @@ class StatusResponse:
         from ..models.request_status import RequestStatus
 
         d = dict(src_dict)
-        status = RequestStatus.from_dict(d.pop("status"))
+        status = RequestStatus.from_dict({**d.pop("status")})
 
         status_response = cls(
             status=status,

@@ -30,7 +30,7 @@ def _parse_account_info(response: httpx.Response) -> AccountInfo:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected AccountInfo, got {type(data).__name__}")
-        response_200_type_1 = AccountInfo.from_dict(data)
+        response_200_type_1 = AccountInfo.from_dict({**data})
 
         return response_200_type_1
 
@@ -51,7 +51,7 @@ def _parse_account_stats(response: httpx.Response) -> AccountStats:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected AccountStats, got {type(data).__name__}")
-        response_200_type_1 = AccountStats.from_dict(data)
+        response_200_type_1 = AccountStats.from_dict({**data})
 
         return response_200_type_1
 

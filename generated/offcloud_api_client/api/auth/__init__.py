@@ -35,7 +35,7 @@ def _parse_auth_api_key(response: httpx.Response) -> ApiKeyResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected ApiKeyResponse, got {type(data).__name__}")
-        response_200_type_1 = ApiKeyResponse.from_dict(data)
+        response_200_type_1 = ApiKeyResponse.from_dict({**data})
 
         return response_200_type_1
 
@@ -56,7 +56,7 @@ def _parse_auth_check(response: httpx.Response) -> CheckResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected CheckResponse, got {type(data).__name__}")
-        response_200_type_1 = CheckResponse.from_dict(data)
+        response_200_type_1 = CheckResponse.from_dict({**data})
 
         return response_200_type_1
 
@@ -77,7 +77,7 @@ def _parse_auth_device_code(response: httpx.Response) -> DeviceCodeResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected DeviceCodeResponse, got {type(data).__name__}")
-        response_200_type_1 = DeviceCodeResponse.from_dict(data)
+        response_200_type_1 = DeviceCodeResponse.from_dict({**data})
 
         return response_200_type_1
 
@@ -98,7 +98,7 @@ def _parse_auth_device_token(response: httpx.Response) -> DeviceTokenResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected DeviceTokenResponse, got {type(data).__name__}")
-        response_200_type_1 = DeviceTokenResponse.from_dict(data)
+        response_200_type_1 = DeviceTokenResponse.from_dict({**data})
 
         return response_200_type_1
 
@@ -119,7 +119,7 @@ def _parse_auth_login(response: httpx.Response) -> LoginResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected LoginResponse, got {type(data).__name__}")
-        response_200_type_1 = LoginResponse.from_dict(data)
+        response_200_type_1 = LoginResponse.from_dict({**data})
 
         return response_200_type_1
 

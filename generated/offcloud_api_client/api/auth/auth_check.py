@@ -29,14 +29,14 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_0 = ErrorBody.from_dict(data)
+                response_200_type_0 = ErrorBody.from_dict({**data})
 
                 return response_200_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_200_type_1 = CheckResponse.from_dict(data)
+            response_200_type_1 = CheckResponse.from_dict({**data})
 
             return response_200_type_1
 

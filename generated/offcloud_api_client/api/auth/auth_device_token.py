@@ -38,14 +38,14 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_0 = ErrorBody.from_dict(data)
+                response_200_type_0 = ErrorBody.from_dict({**data})
 
                 return response_200_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_200_type_1 = DeviceTokenResponse.from_dict(data)
+            response_200_type_1 = DeviceTokenResponse.from_dict({**data})
 
             return response_200_type_1
 
@@ -54,7 +54,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorBody.from_dict(response.json())
+        response_400 = ErrorBody.from_dict({**response.json()})
 
         return response_400
 

@@ -34,7 +34,7 @@ def _parse_cache_check(response: httpx.Response) -> CacheCheckResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected CacheCheckResponse, got {type(data).__name__}")
-        response_200_type_1 = CacheCheckResponse.from_dict(data)
+        response_200_type_1 = CacheCheckResponse.from_dict({**data})
 
         return response_200_type_1
 
@@ -59,7 +59,7 @@ def _parse_cache_download(response: httpx.Response) -> list[CachedLink]:
         _response_200_type_1 = data
         for response_200_type_1_item_data in _response_200_type_1:
             response_200_type_1_item = CachedLink.from_dict(
-                response_200_type_1_item_data
+                {**response_200_type_1_item_data}
             )
 
             response_200_type_1.append(response_200_type_1_item)
@@ -87,7 +87,7 @@ def _parse_cache_info(response: httpx.Response) -> list[CacheInfoItem]:
         _response_200_type_1 = data
         for response_200_type_1_item_data in _response_200_type_1:
             response_200_type_1_item = CacheInfoItem.from_dict(
-                response_200_type_1_item_data
+                {**response_200_type_1_item_data}
             )
 
             response_200_type_1.append(response_200_type_1_item)

@@ -39,14 +39,14 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_0 = ErrorBody.from_dict(data)
+                response_200_type_0 = ErrorBody.from_dict({**data})
 
                 return response_200_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_200_type_1 = CacheCheckResponse.from_dict(data)
+            response_200_type_1 = CacheCheckResponse.from_dict({**data})
 
             return response_200_type_1
 
@@ -55,7 +55,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = ErrorBody.from_dict({**response.json()})
 
         return response_401
 

@@ -48,7 +48,7 @@ def _parse_cloud_add(response: httpx.Response) -> DownloadRequest:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected DownloadRequest, got {type(data).__name__}")
-        response_200_type_2 = DownloadRequest.from_dict(data)
+        response_200_type_2 = DownloadRequest.from_dict({**data})
 
         return response_200_type_2
 
@@ -69,7 +69,7 @@ def _parse_cloud_explore(response: httpx.Response) -> ExploreDetailed | list[str
         data = response.json()
         if isinstance(data, dict) and {"files"} <= data.keys():
             try:
-                response_200_type_1 = ExploreDetailed.from_dict(data)
+                response_200_type_1 = ExploreDetailed.from_dict({**data})
 
                 return response_200_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -102,7 +102,7 @@ def _parse_cloud_history(response: httpx.Response) -> list[HistoryItem]:
         _response_200_type_1 = data
         for response_200_type_1_item_data in _response_200_type_1:
             response_200_type_1_item = HistoryItem.from_dict(
-                response_200_type_1_item_data
+                {**response_200_type_1_item_data}
             )
 
             response_200_type_1.append(response_200_type_1_item)
@@ -126,7 +126,7 @@ def _parse_cloud_remove(response: httpx.Response) -> SuccessResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected SuccessResponse, got {type(data).__name__}")
-        response_200_type_1 = SuccessResponse.from_dict(data)
+        response_200_type_1 = SuccessResponse.from_dict({**data})
 
         return response_200_type_1
 
@@ -147,7 +147,7 @@ def _parse_cloud_remove_one(response: httpx.Response) -> SuccessResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected SuccessResponse, got {type(data).__name__}")
-        response_200_type_1 = SuccessResponse.from_dict(data)
+        response_200_type_1 = SuccessResponse.from_dict({**data})
 
         return response_200_type_1
 
@@ -168,7 +168,7 @@ def _parse_cloud_retry(response: httpx.Response) -> RetryResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected RetryResponse, got {type(data).__name__}")
-        response_200_type_1 = RetryResponse.from_dict(data)
+        response_200_type_1 = RetryResponse.from_dict({**data})
 
         return response_200_type_1
 
@@ -191,7 +191,7 @@ def _parse_cloud_status(
         data = response.json()
         if isinstance(data, dict) and {"requests"} <= data.keys():
             try:
-                response_200_type_1 = StatusBatchResponse.from_dict(data)
+                response_200_type_1 = StatusBatchResponse.from_dict({**data})
 
                 return response_200_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -199,7 +199,7 @@ def _parse_cloud_status(
 
         if not isinstance(data, dict):
             raise TypeError(f"expected StatusResponse, got {type(data).__name__}")
-        response_200_type_2 = StatusResponse.from_dict(data)
+        response_200_type_2 = StatusResponse.from_dict({**data})
 
         return response_200_type_2
 

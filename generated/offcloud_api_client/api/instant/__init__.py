@@ -32,7 +32,7 @@ def _parse_instant_add(response: httpx.Response) -> DownloadRequest:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected DownloadRequest, got {type(data).__name__}")
-        response_200_type_2 = DownloadRequest.from_dict(data)
+        response_200_type_2 = DownloadRequest.from_dict({**data})
 
         return response_200_type_2
 
@@ -57,7 +57,7 @@ def _parse_instant_history(response: httpx.Response) -> list[HistoryItem]:
         _response_200_type_1 = data
         for response_200_type_1_item_data in _response_200_type_1:
             response_200_type_1_item = HistoryItem.from_dict(
-                response_200_type_1_item_data
+                {**response_200_type_1_item_data}
             )
 
             response_200_type_1.append(response_200_type_1_item)

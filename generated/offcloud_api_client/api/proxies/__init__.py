@@ -30,7 +30,7 @@ def _parse_proxies_list(response: httpx.Response) -> ProxyList | list[Proxy]:
         data = response.json()
         if isinstance(data, dict) and {"list"} <= data.keys():
             try:
-                response_200_type_1 = ProxyList.from_dict(data)
+                response_200_type_1 = ProxyList.from_dict({**data})
 
                 return response_200_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -41,7 +41,9 @@ def _parse_proxies_list(response: httpx.Response) -> ProxyList | list[Proxy]:
         response_200_type_2 = []
         _response_200_type_2 = data
         for response_200_type_2_item_data in _response_200_type_2:
-            response_200_type_2_item = Proxy.from_dict(response_200_type_2_item_data)
+            response_200_type_2_item = Proxy.from_dict(
+                {**response_200_type_2_item_data}
+            )
 
             response_200_type_2.append(response_200_type_2_item)
 

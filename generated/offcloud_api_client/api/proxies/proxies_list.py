@@ -30,7 +30,7 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_0 = ErrorBody.from_dict(data)
+                response_200_type_0 = ErrorBody.from_dict({**data})
 
                 return response_200_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -38,7 +38,7 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_1 = ProxyList.from_dict(data)
+                response_200_type_1 = ProxyList.from_dict({**data})
 
                 return response_200_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -49,7 +49,7 @@ def _parse_response(
             _response_200_type_2 = data
             for response_200_type_2_item_data in _response_200_type_2:
                 response_200_type_2_item = Proxy.from_dict(
-                    response_200_type_2_item_data
+                    {**response_200_type_2_item_data}
                 )
 
                 response_200_type_2.append(response_200_type_2_item)

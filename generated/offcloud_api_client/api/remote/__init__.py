@@ -40,7 +40,7 @@ def _parse_remote_accounts(
         data = response.json()
         if isinstance(data, dict) and {"data"} <= data.keys():
             try:
-                response_200_type_1 = RemoteAccountList.from_dict(data)
+                response_200_type_1 = RemoteAccountList.from_dict({**data})
 
                 return response_200_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -52,7 +52,7 @@ def _parse_remote_accounts(
         _response_200_type_2 = data
         for response_200_type_2_item_data in _response_200_type_2:
             response_200_type_2_item = RemoteAccount.from_dict(
-                response_200_type_2_item_data
+                {**response_200_type_2_item_data}
             )
 
             response_200_type_2.append(response_200_type_2_item)
@@ -76,7 +76,7 @@ def _parse_remote_add(response: httpx.Response) -> DownloadRequest:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected DownloadRequest, got {type(data).__name__}")
-        response_200_type_2 = DownloadRequest.from_dict(data)
+        response_200_type_2 = DownloadRequest.from_dict({**data})
 
         return response_200_type_2
 
@@ -101,7 +101,7 @@ def _parse_remote_history(response: httpx.Response) -> list[HistoryItem]:
         _response_200_type_1 = data
         for response_200_type_1_item_data in _response_200_type_1:
             response_200_type_1_item = HistoryItem.from_dict(
-                response_200_type_1_item_data
+                {**response_200_type_1_item_data}
             )
 
             response_200_type_1.append(response_200_type_1_item)
@@ -125,7 +125,7 @@ def _parse_remote_retry(response: httpx.Response) -> RetryResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected RetryResponse, got {type(data).__name__}")
-        response_200_type_1 = RetryResponse.from_dict(data)
+        response_200_type_1 = RetryResponse.from_dict({**data})
 
         return response_200_type_1
 
@@ -146,7 +146,7 @@ def _parse_remote_status(response: httpx.Response) -> StatusResponse:
         data = response.json()
         if not isinstance(data, dict):
             raise TypeError(f"expected StatusResponse, got {type(data).__name__}")
-        response_200_type_1 = StatusResponse.from_dict(data)
+        response_200_type_1 = StatusResponse.from_dict({**data})
 
         return response_200_type_1
 

@@ -32,7 +32,7 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_0 = ErrorBody.from_dict(data)
+                response_200_type_0 = ErrorBody.from_dict({**data})
 
                 return response_200_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -40,7 +40,7 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_1 = RemoteAccountList.from_dict(data)
+                response_200_type_1 = RemoteAccountList.from_dict({**data})
 
                 return response_200_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -51,7 +51,7 @@ def _parse_response(
             _response_200_type_2 = data
             for response_200_type_2_item_data in _response_200_type_2:
                 response_200_type_2_item = RemoteAccount.from_dict(
-                    response_200_type_2_item_data
+                    {**response_200_type_2_item_data}
                 )
 
                 response_200_type_2.append(response_200_type_2_item)

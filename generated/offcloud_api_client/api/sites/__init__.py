@@ -32,7 +32,7 @@ def _parse_sites_list(response: httpx.Response) -> list[Site]:
         response_200_type_1 = []
         _response_200_type_1 = data
         for response_200_type_1_item_data in _response_200_type_1:
-            response_200_type_1_item = Site.from_dict(response_200_type_1_item_data)
+            response_200_type_1_item = Site.from_dict({**response_200_type_1_item_data})
 
             response_200_type_1.append(response_200_type_1_item)
 

@@ -29,7 +29,7 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_0 = ErrorBody.from_dict(data)
+                response_200_type_0 = ErrorBody.from_dict({**data})
 
                 return response_200_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -39,7 +39,9 @@ def _parse_response(
             response_200_type_1 = []
             _response_200_type_1 = data
             for response_200_type_1_item_data in _response_200_type_1:
-                response_200_type_1_item = Site.from_dict(response_200_type_1_item_data)
+                response_200_type_1_item = Site.from_dict(
+                    {**response_200_type_1_item_data}
+                )
 
                 response_200_type_1.append(response_200_type_1_item)
 
@@ -50,7 +52,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = ErrorBody.from_dict({**response.json()})
 
         return response_401
 

@@ -32,7 +32,7 @@ def _parse_torrents_upload(response: httpx.Response) -> TorrentUploadResponse:
             raise TypeError(
                 f"expected TorrentUploadResponse, got {type(data).__name__}"
             )
-        response_200_type_1 = TorrentUploadResponse.from_dict(data)
+        response_200_type_1 = TorrentUploadResponse.from_dict({**data})
 
         return response_200_type_1
 
