@@ -14,6 +14,7 @@ from offcloud_api_client.models import (
     CacheCheckResponse,
     DownloadRequest,
     ExploreDetailed,
+    HistoryItem,
     RequestStatus,
     StatusBatchResponse,
     StatusResponse,
@@ -76,3 +77,24 @@ def errors(error: OffcloudError) -> None:
 def seed(client: OffcloudAPI) -> None:
     assert_type(client.cloud("magnet:?"), dict[str, Any])
     assert_type(client.list_cloud("r"), list[str])
+
+
+def escape_hatches(oc: Offcloud) -> None:
+    added = oc.cloud.add(url="m", extra_body={"folderName": "x"}, extra_query={"v": 2}, timeout=5)
+    assert_type(added, DownloadRequest)
+    raw = oc.with_raw_response.account.info(extra_headers={"X-Test": "1"})
+    assert_type(raw.parse(), AccountInfo)
+    assert_type(raw.status_code, int)
+    assert_type(raw.retries_taken, int)
+    assert_type(oc.with_options(strict=True).with_raw_response.cloud.explore("r").parse(),
+                ExploreDetailed | list[str])  # fmt: skip
+    assert_type(oc.request("GET", "/api/account/info", cast_to=AccountInfo), AccountInfo)
+    assert_type(oc.request("GET", "/api/account/info"), Any)
+    assert_type(oc.strict, bool)
+
+
+async def async_escape_hatches(oc: AsyncOffcloud) -> None:
+    raw = await oc.with_raw_response.account.info(timeout=2.5)
+    assert_type(raw.parse(), AccountInfo)
+    assert_type(await oc.request("GET", "/x", cast_to=AccountInfo), AccountInfo)
+    assert_type(await oc.cloud.history(extra_query={"limit": 5}), list[HistoryItem])
