@@ -54,15 +54,16 @@ _INERT = {
     code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     for code in (*_UNSHOWN, *range(0x2066, 0x206A))
 }
-"""Control characters and bidi overrides, written as escapes: a message often quotes the
-server's words, and must not move a terminal's cursor or reorder what it shows."""
+"""Control characters and bidi overrides, written as escapes by `str(error)`: a message often
+quotes the server's words, and must not move a terminal's cursor or reorder what it shows."""
 
 
 class OffcloudError(Exception):
     """The base of every error the SDK raises."""
 
     message: str
-    """What went wrong, in words; Offcloud's own text where it sent one."""
+    """What went wrong, in words; Offcloud's own text where it sent one, exact (`str(error)`
+    writes its control characters as escapes)."""
     status_code: int | None
     """The HTTP status of the answer, or None when there was no answer."""
     response: httpx.Response | None
@@ -75,14 +76,15 @@ class OffcloudError(Exception):
         status_code: int | None = None,
         response: httpx.Response | None = None,
     ) -> None:
-        message = message.translate(_INERT)
         super().__init__(message)
         self.message = message
         self.status_code = status_code
         self.response = response
 
     def __str__(self) -> str:
-        return self.message
+        """The message with control characters and bidi overrides written as escapes, so
+        printing an error (or its traceback) cannot drive a terminal; `message` is exact."""
+        return self.message.translate(_INERT)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r}, status_code={self.status_code!r})"
