@@ -23,7 +23,14 @@ from offcloud_api_client.models.status_response import StatusResponse
 from offcloud_api_client.types import Unset
 
 from .downloads import MAX_SIZE, DownloadProgress, OnDownloadProgress, Transfer, count
-from .exceptions import HTTPError, UnexpectedResponseError
+from .exceptions import (
+    APIConnectionError,
+    AuthError,
+    HTTPError,
+    OffcloudError,
+    RateLimitError,
+    UnexpectedResponseError,
+)
 from .flows import Flow
 from .polling import statuses_by_id
 from .safe_paths import safe_destination
@@ -101,17 +108,46 @@ def download_flow(
     request_id: str, plan: DownloadPlan, fetch: Callable[[Transfer], Any]
 ) -> Flow[list[Path]]:
     """Every file of `request_id` into `plan.folder`; `fetch(transfer)` runs one download (sync
-    or async). Files already there with their size are not fetched again."""
+    or async). Files already there with their size are not fetched again.
+
+    A file that fails on its own (a folder or a file in the way, a disk error, a link that
+    answers 404 or no file, another download writing it) does not stop the others: once all
+    are done, the first such error is raised, of its own type, its message then naming every
+    file that failed and why (`3 of 10 files failed (7 downloaded): path: reason; …`). A
+    failure every file would meet (no connection, the key refused, the rate limit) is raised
+    at once.
+    """
     files = yield from files_flow(request_id, plan.settings.base_url)
-    paths = []
-    for file, target in destinations(files, plan.folder):
+    planned = destinations(files, plan.folder)
+    paths: list[Path] = []
+    failures: list[tuple[Path, OffcloudError]] = []
+    for file, target in planned:
         if _already_downloaded(file, target):
             if plan.on_progress is not None:
                 plan.on_progress(DownloadProgress(target, target.stat().st_size, file.size))
             paths.append(target)
-        else:
+            continue
+        try:
             paths.append((yield 0.0, _fetch_step(fetch, plan, file.url, target)))
+        except (APIConnectionError, AuthError, RateLimitError):
+            raise
+        except OffcloudError as exc:
+            failures.append((target, exc))
+    if failures:
+        raise _failed(failures, len(planned))
     return paths
+
+
+def _failed(failures: list[tuple[Path, OffcloudError]], count: int) -> OffcloudError:
+    """The first failure of the `count` files, its message naming them all (as it is when
+    the request has one file)."""
+    error = failures[0][1]
+    if count > 1:
+        which = "; ".join(f"{path}: {exc.message}" for path, exc in failures)
+        done = count - len(failures)
+        error.message = f"{len(failures)} of {count} files failed ({done} downloaded): {which}"
+        error.args = (error.message,)
+    return error
 
 
 def _fetch_step(
@@ -126,6 +162,7 @@ def _fetch_step(
             overwrite=plan.overwrite,
             on_progress=plan.on_progress,
             within=plan.folder,
+            is_file=True,
         )
         return fetch(transfer)
 

@@ -10,6 +10,17 @@ record says it holds the start of this very file. A body larger than announced o
 despite `Accept-Encoding: identity` is refused as it arrives. The API key is sent only to the
 API's own origin (as a header, never in the URL); Offcloud's storage links carry their own
 authorisation.
+
+Redirects (301, 302, 303, 307, 308) are followed here, not by httpx, at most `MAX_REDIRECTS`
+in a row and only to http(s) links. The key goes only while every hop so far is on the API's
+origin (scheme, host and port): once a redirect leaves it, for plain http or another host or
+port, no later hop carries it, nor a query parameter holding it. `Range` and `If-Range` go on
+every hop, and the part's record names the link asked for, so a redirecting link resumes.
+
+One download at a time writes a file: before it first changes the part (at its first answer),
+a transfer takes the part's lock (`part_files.PartLock`) and holds it to the end; a second
+download to the same file then raises `DownloadInProgressError` without writing anything.
+The lock is taken no sooner so that a download that fails at once leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -22,7 +33,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO, Any
 
 import attrs
@@ -32,6 +43,7 @@ from .answer_bodies import Inflater, excerpt_inflater
 from .answers import connection_failure, http_failure
 from .exceptions import (
     APIConnectionError,
+    DownloadInProgressError,
     InvalidArgumentError,
     LocalFileError,
     OffcloudError,
@@ -39,13 +51,16 @@ from .exceptions import (
 )
 from .logs import logger
 from .part_files import (
+    PartLock,
     PartRecord,
     check_within,
     claim,
     drop,
+    fit_name,
     free_name,
     http_date,
     make_folders,
+    name_size,
     open_part,
     part_of,
     read_record,
@@ -68,6 +83,9 @@ MAX_SIZE = 10**18
 _PORTS = {"http": 80, "https": 443}
 EXCERPT_SIZE = 64 << 10
 """How much of an answer that is not the file is read (for the error message), at the most."""
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 10
+"""Redirects followed in a row (browsers and curl allow some 20; a file link needs one or two)."""
 
 
 @attrs.frozen
@@ -101,6 +119,9 @@ class Transfer:
     overwrite: bool = False
     existing: Path | None = None
     """A file already at the name asked for: kept, and skipped when it is this very file."""
+    resume: bool = True
+    room: int | None = None
+    """Bytes a free name may take, when the name had to be shortened to fit (`fit_name`)."""
     started: float = attrs.field(factory=time.monotonic)
     done: int = 0
     total: int | None = None
@@ -117,6 +138,14 @@ class Transfer:
     _excerpt_until: float = 0.0
     _excerpt_size: int = 0
     _inflater: Inflater = attrs.field(factory=lambda: Inflater("identity"))
+    _current: str = ""
+    """The link of the current hop: `url`, or where a redirect led."""
+    _next: str | None = None
+    """Where the last answer redirected to, for the next attempt."""
+    _hops: int = 0
+    _away: bool = False
+    """Whether a hop so far left the API's origin: the key goes no further then."""
+    _lock: PartLock | None = None
 
     @classmethod
     def start(
@@ -129,11 +158,16 @@ class Transfer:
         on_progress: OnDownloadProgress | None,
         overwrite: bool = False,
         within: Path | None = None,
+        is_file: bool = False,
     ) -> Transfer:
-        """Check the arguments and prepare `dest` (a file path, or a folder to put it in).
+        """Check the arguments and decide where the file goes; only missing folders are made
+        (the part file is touched at the first answer, its lock taken then: `held`).
 
-        `within` is the folder the file must stay in (the one `cloud.download` was given);
-        by default the folder `dest` names or is in.
+        `dest` is a folder to put the file in, named after the link, when `names_folder` says
+        so, else the file's own path; with `is_file` it is always the file's path. A folder at
+        the file's path is a `LocalFileError`. `within` is the folder the file must stay in
+        (the one `cloud.download` was given); by default the folder the file goes in. A name
+        the file system refuses as too long is shortened (`fit_name`), with a warning.
         """
         try:
             parsed = httpx.URL(url)
@@ -146,32 +180,65 @@ class Transfer:
             target = Path(dest)
             if "\0" in os.fspath(target):
                 raise ValueError("embedded null byte")
-            if target.is_dir() or os.fspath(dest).endswith(("/", os.sep)):
+            if not is_file and names_folder(dest):
                 target = target / link_name(parsed.path)
         except (TypeError, ValueError) as exc:  # not a path, or one with a NUL in it
             raise InvalidArgumentError(f"dest is not a usable path: {exc}") from None
-        with _on_disk("prepare", target.parent):
+        with _on_disk("create the folder", target.parent):
             root = make_folders(target.parent, within or target.parent)
-            if target.is_dir() and not target.is_symlink():
+        with _on_disk("create", target, root):
+            fitted, room = fit_name(target), None
+            if fitted != target:
+                room = name_size(fitted.name)
+                logger.warning(
+                    "download: the name %s (%d bytes) is too long for this file system; "
+                    "shortened to %s",
+                    target.name,
+                    name_size(target.name),
+                    fitted.name,
+                )
+            target = fitted
+            if os.path.isdir(target) and not os.path.islink(target):
                 raise LocalFileError(f"download: {target} is a folder; nothing written over it")
             existing = None
             if not overwrite and taken(target):
-                existing, target = target, free_name(target)
-            transfer = cls(url, target, root, settings, on_progress, overwrite, existing)
-            if not resume:
-                drop(transfer.part)
-        return transfer
+                existing, target = target, free_name(target, room)
+        return cls(url, target, root, settings, on_progress, overwrite, existing, resume, room)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Run the transfer inside: the part's lock, which `_hold` takes before the part is
+        first changed, is released on every way out."""
+        try:
+            yield
+        finally:
+            lock, self._lock = self._lock, None
+            if lock is not None:
+                lock.release()
 
     @cached_property
     def part(self) -> Path:
         return part_of(self.dest)
 
+    @property
+    def redirecting(self) -> bool:
+        """Whether the last answer was a redirect to follow (its body is not worth reading)."""
+        return self._next is not None
+
     def next_attempt(self) -> dict[str, Any]:
         """The `stream()` arguments for the next attempt, resuming after what `part` holds when
-        its record says it is the start of this file."""
+        its record says it is the start of this file: to the link, or where it redirected."""
+        if self._next is None:  # from the link itself: the first attempt, or after a failure
+            self._current, self._hops, self._away = self.url, 0, False
+        else:
+            self._current, self._next = self._next, None
+        self._away = self._away or not same_origin(self._current, self.settings.base_url)
         with self._local("read"):
-            self.record = read_record(self.part)
-            self.done = _regular_size(self.part)
+            if self._lock is None and not self.resume:
+                self.record, self.done = None, 0  # not read: dropped once the lock is ours
+            else:
+                self.record = read_record(self.part)
+                self.done = _regular_size(self.part)
             if self.done and (self.record is None or self.done > self.record.total):
                 self._restart()  # not known to be this file's bytes: never mixed in
         self._attempt_start = self.done
@@ -181,13 +248,14 @@ class Transfer:
             if self.record.if_range:
                 headers["If-Range"] = self.record.if_range
         key = self.settings.api_key
-        if key and same_origin(self.url, self.settings.base_url):
+        if key and not self._away:
             headers["Authorization"] = f"Bearer {key}"
         return {
             "method": "GET",
-            "url": self.url,
+            "url": self._current,
             "headers": headers,
             "timeout": self.settings.timeout,
+            "follow_redirects": False,  # followed by `begin`, which keeps the key home
         }
 
     def begin(self, response: httpx.Response) -> bool:
@@ -196,6 +264,13 @@ class Transfer:
         self._excerpt_until = 0.0
         self._excerpt_size = 0
         status = response.status_code
+        if status in REDIRECTS and "location" in response.headers:
+            self._follow(response)
+            return False
+        changes_part = status in (200, 206) or (status == 416 and self.done)
+        if changes_part and self._hold() and status != 200 and self._changed():
+            self._restart()  # changed by another download since it was looked at
+            return False
         if status == 416 and self.done:
             _, _, total = content_range(response.headers.get("content-range"))
             record = self.record
@@ -310,6 +385,8 @@ class Transfer:
         was, so a link that breaks off every few megabytes still gets the whole file, and a
         server that keeps sending the same start or refusing the part never gets it forever.
         """
+        if self._next is not None:
+            return 0.0  # a redirect: followed at once, and no attempt of its own
         self.attempts += 1
         if isinstance(outcome, httpx.DecodingError):  # an error page that cannot be decoded
             raise self._gave_up(outcome)
@@ -348,8 +425,9 @@ class Transfer:
         if self._skipped and self.existing is not None:
             logger.info("GET %s: %s is already this file", self._where(), self.existing)
             return self.existing
+        self._hold()
         with self._local("rename"):
-            final = claim(self.part, self.dest, overwrite=self.overwrite)
+            final = claim(self.part, self.dest, overwrite=self.overwrite, room=self.room)
             record_path(self.part).unlink(missing_ok=True)
         stamp_modified(final, self.record.last_modified if self.record is not None else None)
         if self.existing is not None:
@@ -363,6 +441,35 @@ class Transfer:
             self.attempts,
         )
         return final
+
+    def _follow(self, response: httpx.Response) -> None:
+        """Take where the redirect `response` points as the next hop; raises when that is no
+        http(s) link or more than `MAX_REDIRECTS` in a row. A query parameter holding the key
+        does not go to another origin."""
+        where = f"download {self._where()}"
+        self._hops += 1
+        problem = None
+        try:
+            target = httpx.URL(self._current).join(response.headers["location"])
+            if target.scheme not in ("http", "https") or not target.host:
+                problem = "redirected to a link that is not http(s)"
+        except (httpx.InvalidURL, TypeError, ValueError):
+            problem = "redirected to something that is not a link"
+        if problem is None and self._hops > MAX_REDIRECTS:
+            problem = f"more than {MAX_REDIRECTS} redirects in a row"
+        if problem is not None:
+            mask_response(response)
+            raise UnexpectedResponseError(
+                f"{where}: {problem}; not followed",
+                status_code=response.status_code,
+                response=response,
+            )
+        key = self.settings.api_key
+        if key and not same_origin(str(target), self.settings.base_url):
+            kept = [(k, v) for k, v in target.params.multi_items() if key not in v]
+            if len(kept) < len(target.params.multi_items()):
+                target = target.copy_with(params=kept)
+        self._next = str(target)
 
     def _is_existing(self, response: httpx.Response) -> bool:
         """Whether the file already at the asked-for name is the one this answer is about:
@@ -406,7 +513,28 @@ class Transfer:
             error.args = (error.message,)
         return error
 
+    def _hold(self) -> bool:
+        """Take the part's lock, unless held already (then False). Raises
+        `DownloadInProgressError`, nothing written, when another download holds it."""
+        if self._lock is not None:
+            return False
+        with self._local("lock"):
+            lock = PartLock.take(self.part)
+        if lock is None:
+            raise DownloadInProgressError(
+                f"download: another download is writing {self.dest} right now; wait for it "
+                "to end, or pick another destination"
+            )
+        self._lock = lock
+        return True
+
+    def _changed(self) -> bool:
+        """Whether the part is no longer what `next_attempt` found."""
+        with self._local("read"):
+            return _regular_size(self.part) != self.done or read_record(self.part) != self.record
+
     def _restart(self) -> None:
+        self._hold()
         with self._local("delete"):
             drop(self.part)
         self.done = 0
@@ -427,6 +555,21 @@ class Transfer:
         """Where the part file is touched: errors become `LocalFileError`, and its folder is
         checked again first (it may have become a symlink out since the last look)."""
         return _on_disk(action, self.part, self.root)
+
+
+def names_folder(dest: str | os.PathLike[str]) -> bool:
+    """Whether `dest` names a folder to download into rather than the file's own path.
+
+    It does when it is a folder already (or a link to one), or when its text ends in a path
+    separator (`"new/"`: the folder is made). A `pathlib` path cannot end in one
+    (`Path("new/")` is `Path("new")`), so a `PurePath` that does not exist and whose name has
+    no extension is a folder too. Anything else is the file's path: a name with an extension,
+    an existing file, or a `str` without a trailing separator (`"notes"` is a file).
+    """
+    text = os.fspath(dest)
+    if os.path.isdir(text) or text.endswith(("/", os.sep, os.altsep or os.sep)):
+        return True
+    return isinstance(dest, PurePath) and not dest.suffix and not os.path.lexists(text)
 
 
 def same_origin(url: str, base_url: str) -> bool:

@@ -14,6 +14,7 @@
     ├── DownloadFailedError        a request ended `error` or `canceled`
     ├── LocalFileError             a download could not be written to disk (also an OSError)
     │   └── DownloadInProgressError  another download is writing the same file right now
+    ├── ClientClosedError          a call on a client after `close()` or its `with` block
     └── InvalidArgumentError       the SDK was given something it cannot use (also a ValueError)
 
 Each carries `message`, `status_code` (None when there was no answer) and the raw `response`
@@ -34,6 +35,7 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "AuthError",
+    "ClientClosedError",
     "DownloadFailedError",
     "DownloadInProgressError",
     "HTTPError",
@@ -203,3 +205,9 @@ class LocalFileError(OffcloudError, OSError):
 class DownloadInProgressError(LocalFileError):
     """Another download (a thread, a task or another process) is writing the same file now;
     nothing was written. Wait for it to end, or download to another destination."""
+
+
+class ClientClosedError(OffcloudError):
+    """A call on a client whose connection pool is closed (after `close()`, `aclose()` or its
+    `with` block): a mistake in the calling code, not the network. Make calls inside the
+    block, or make a new client."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 
 from .downloads import OnDownloadProgress, Transfer
-from .exceptions import APIConnectionError
+from .exceptions import ClientClosedError
 from .runners import AsyncRunner, SyncRunner, keep_body
 
 CLOSED = "download: this client is closed; download inside its `with` block, or make a new one"
@@ -31,11 +31,22 @@ class FilesResource:
     ) -> Path:
         """Download `url` to the file `dest` (or into the folder `dest`) and return its path.
 
+        `dest` is a folder, made if missing, when it is one already, when its text ends in a
+        separator (`"downloads/"`), or when it is a `Path` (which cannot keep a trailing
+        separator) that does not exist and has no extension (`Path("downloads")`); the file
+        is then named after the link. Otherwise `dest` is the file's path: `"notes"` as a
+        str, `Path("movie.mkv")`, an existing file. A folder at the file's path is a
+        `LocalFileError`. A name too long for the file system is shortened, its extension
+        kept (a warning on the `offcloud_sdk` logger, and the path returned says where).
+
         Streams to `dest.part` and renames it when complete; a broken transfer resumes with
-        `Range`, at once and, with `resume=True`, on a later call. A file already at `dest` is
+        `Range`, at once and, with `resume=True`, on a later call. Redirects are followed
+        (at most 10, the key never sent to another origin). A file already at `dest` is
         kept: when it is this file (same size and date) nothing is fetched, else the download
         takes a free name (`name (2).ext`, the path returned); `overwrite=True` replaces it.
-        `on_progress` gets a `DownloadProgress` after every chunk.
+        While it runs, another download to the same file raises `DownloadInProgressError` at
+        its first answer, having written nothing. `on_progress` gets a `DownloadProgress`
+        after every chunk.
         """
         return self._fetch(
             Transfer.start(
@@ -49,31 +60,34 @@ class FilesResource:
         )
 
     def _fetch(self, transfer: Transfer) -> Path:
-        """Run a prepared `Transfer` to its end (for `download` and `cloud.download`)."""
+        """Run a prepared `Transfer` to its end, holding its lock (for `download` and
+        `cloud.download`)."""
         runner = self._runner
-        while True:
-            if runner.http.is_closed:
-                raise APIConnectionError(CLOSED)
-            outcome: httpx.Response | Exception
-            try:
-                with runner.http.stream(**transfer.next_attempt()) as response:
-                    outcome = response
-                    if transfer.begin(response):
-                        for chunk in response.iter_bytes():
-                            transfer.write(chunk)
-                    elif not response.is_stream_consumed:  # else read by a local transport
-                        excerpt: list[bytes] = []
-                        for raw in response.iter_raw():
-                            if transfer.keep_excerpt(response, excerpt, raw, runner.clock.now()):
-                                break
-                        keep_body(response, excerpt)
-            except httpx.HTTPError as exc:  # TransportError, or DecodingError
-                outcome = exc
-            finally:
-                transfer.close_file()
-            if transfer.complete(outcome):
-                return transfer.finish()
-            runner.clock.sleep(transfer.retry_delay(outcome, runner.policy))
+        with transfer.held():
+            while True:
+                if runner.http.is_closed:
+                    raise ClientClosedError(CLOSED)
+                outcome: httpx.Response | Exception
+                try:
+                    with runner.http.stream(**transfer.next_attempt()) as response:
+                        outcome = response
+                        if transfer.begin(response):
+                            for chunk in response.iter_bytes():
+                                transfer.write(chunk)
+                        elif not transfer.redirecting and not response.is_stream_consumed:
+                            excerpt: list[bytes] = []  # else a redirect, or read locally
+                            for raw in response.iter_raw():
+                                now = runner.clock.now()
+                                if transfer.keep_excerpt(response, excerpt, raw, now):
+                                    break
+                            keep_body(response, excerpt)
+                except httpx.HTTPError as exc:  # TransportError, or DecodingError
+                    outcome = exc
+                finally:
+                    transfer.close_file()
+                if transfer.complete(outcome):
+                    return transfer.finish()
+                runner.clock.sleep(transfer.retry_delay(outcome, runner.policy))
 
 
 class AsyncFilesResource:
@@ -106,26 +120,28 @@ class AsyncFilesResource:
     async def _fetch(self, transfer: Transfer) -> Path:
         """Async `FilesResource._fetch`."""
         runner = self._runner
-        while True:
-            if runner.http.is_closed:
-                raise APIConnectionError(CLOSED)
-            outcome: httpx.Response | Exception
-            try:
-                async with runner.http.stream(**transfer.next_attempt()) as response:
-                    outcome = response
-                    if transfer.begin(response):
-                        async for chunk in response.aiter_bytes():
-                            transfer.write(chunk)
-                    elif not response.is_stream_consumed:  # else read by a local transport
-                        excerpt: list[bytes] = []
-                        async for raw in response.aiter_raw():
-                            if transfer.keep_excerpt(response, excerpt, raw, runner.clock.now()):
-                                break
-                        keep_body(response, excerpt)
-            except httpx.HTTPError as exc:  # TransportError, or DecodingError
-                outcome = exc
-            finally:
-                transfer.close_file()
-            if transfer.complete(outcome):
-                return transfer.finish()
-            await runner.clock.asleep(transfer.retry_delay(outcome, runner.policy))
+        with transfer.held():
+            while True:
+                if runner.http.is_closed:
+                    raise ClientClosedError(CLOSED)
+                outcome: httpx.Response | Exception
+                try:
+                    async with runner.http.stream(**transfer.next_attempt()) as response:
+                        outcome = response
+                        if transfer.begin(response):
+                            async for chunk in response.aiter_bytes():
+                                transfer.write(chunk)
+                        elif not transfer.redirecting and not response.is_stream_consumed:
+                            excerpt: list[bytes] = []  # else a redirect, or read locally
+                            async for raw in response.aiter_raw():
+                                now = runner.clock.now()
+                                if transfer.keep_excerpt(response, excerpt, raw, now):
+                                    break
+                            keep_body(response, excerpt)
+                except httpx.HTTPError as exc:  # TransportError, or DecodingError
+                    outcome = exc
+                finally:
+                    transfer.close_file()
+                if transfer.complete(outcome):
+                    return transfer.finish()
+                await runner.clock.asleep(transfer.retry_delay(outcome, runner.policy))

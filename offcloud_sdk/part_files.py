@@ -6,6 +6,18 @@ that matches the server's answer is never resumed, so bytes of two files never m
 opened without following symlinks and only inside the folder the download was given; the
 finished file takes a free name (`name (2).ext`) instead of replacing one already there, unless
 the caller asked to overwrite.
+
+From before it first changes its part to its end, a download holds `PartLock`, an exclusive
+lock on `name.part.lock`, so that two downloads to one file (threads, tasks or processes)
+never write the same part: the second fails, having written nothing. The lock is `flock`
+(POSIX) or `msvcrt.locking` (Windows) on a file of its own, not on the part, since the part
+is deleted and made again when a download starts over, and renamed when it ends. The system
+drops such a lock when its process dies, so a crashed download blocks nothing; the empty lock
+file left behind is harmless, and taken by the next.
+
+Names are measured in bytes: most file systems allow 255 a name. A name too long for its part
+file's suffixes keeps its own length, its part and record taking a shortened name of their own
+(`part_of`); a name the file system refuses is cut, its extension kept (`fit_name`).
 """
 
 from __future__ import annotations
@@ -16,6 +28,7 @@ import hashlib
 import json
 import os
 import stat
+import sys
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO
@@ -25,10 +38,19 @@ import httpx
 
 from .exceptions import LocalFileError
 from .local_files import replace_atomically
+from .logs import logger
 
 PART_SUFFIX = ".part"
 RECORD_SUFFIX = ".json"
 """The record of `x.part` is `x.part.json`."""
+LOCK_SUFFIX = ".lock"
+"""The lock of `x.part` is `x.part.lock`."""
+NAME_BYTES = 255
+"""The longest name most file systems take (ext4, XFS, Btrfs, APFS, NTFS in UTF-16 units)."""
+OWN_ROOM = len(PART_SUFFIX + RECORD_SUFFIX)
+"""The bytes the longest names a download keeps beside a file add (`.part.json`, `.part.lock`)."""
+SHORTER = (NAME_BYTES, 143 - OWN_ROOM, 64)
+"""The lengths `fit_name` tries for a name the file system refuses (143: eCryptfs)."""
 MAX_RECORD_SIZE = 64 << 10
 MAX_FREE_NAMES = 999
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -171,8 +193,59 @@ def open_part(part: Path, *, append_at: int) -> IO[bytes]:
 
 
 def part_of(path: Path) -> Path:
-    """Where the download of `path` is kept until it is complete."""
-    return path.with_name(path.name + PART_SUFFIX)
+    """Where the download of `path` is kept until it is complete: `name.part`, or, when that
+    and its record would be longer than a name may be, a shortened name and a digest of the
+    whole one (`nam…~1a2b3c4d.part`), the same for the same name on every call."""
+    name = path.name
+    if name_size(name) + OWN_ROOM <= NAME_BYTES:
+        return path.with_name(name + PART_SUFFIX)
+    digest = hashlib.sha256(os.fsencode(name)).hexdigest()[:8]
+    cut = cut_name(name, NAME_BYTES - OWN_ROOM - len(digest) - 1)
+    return path.with_name(f"{cut}~{digest}{PART_SUFFIX}")
+
+
+def lock_path(part: Path) -> Path:
+    return part.with_name(part.name + LOCK_SUFFIX)
+
+
+def name_size(name: str) -> int:
+    """How many bytes `name` takes on disk."""
+    return len(os.fsencode(name))
+
+
+def cut_name(text: str, limit: int) -> str:
+    """`text` without as many characters at its end as it takes to fit in `limit` bytes."""
+    size = name_size(text)
+    while size > limit and text:
+        size -= name_size(text[-1])
+        text = text[:-1]
+    return text
+
+
+def fit_name(path: Path) -> Path:
+    """`path`, or, when the file system refuses its name (or its part's, or their record's
+    and lock's) as too long, the name cut to the first of `SHORTER` it takes, its extension
+    kept. Raises `OSError(ENAMETOOLONG)` when it takes none."""
+    if not _too_long(path):
+        return path
+    stem, suffix = _split_name(path.name)
+    for limit in SHORTER:
+        candidate = path.with_name(cut_name(stem, limit - name_size(suffix)) + suffix)
+        if candidate != path and not _too_long(candidate):
+            return candidate
+    raise OSError(errno.ENAMETOOLONG, "the file system refuses the name, even cut", str(path))
+
+
+def _too_long(path: Path) -> bool:
+    """Whether the file system refuses `path`'s name, or its part's, record's or lock's."""
+    part = part_of(path)
+    for name in (path, part, record_path(part), lock_path(part)):
+        try:
+            os.lstat(name)
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                return True
+    return False
 
 
 def taken(path: Path) -> bool:
@@ -184,30 +257,35 @@ def taken(path: Path) -> bool:
     return os.path.lexists(part) and not os.path.lexists(record_path(part))
 
 
-def free_name(path: Path) -> Path:
-    """`path`, or `name (2).ext`, `name (3).ext`… : the first one that is not `taken`."""
+def free_name(path: Path, room: int | None = None) -> Path:
+    """`path`, or `name (2).ext`, `name (3).ext`… : the first one that is not `taken`, its
+    stem cut when needed so that it takes no more than `room` bytes (by default as many as
+    `path`'s name, or 245)."""
     if not taken(path):
         return path
     stem, suffix = _split_name(path.name)
+    if room is None:
+        room = max(name_size(path.name), NAME_BYTES - OWN_ROOM)
     for number in range(2, MAX_FREE_NAMES + 2):
-        candidate = path.with_name(f"{stem} ({number}){suffix}")
+        tail = f" ({number}){suffix}"
+        candidate = path.with_name(cut_name(stem, room - name_size(tail)) + tail)
         if not taken(candidate):
             return candidate
     raise LocalFileError(f"download: no free name left beside {path}")
 
 
-def claim(part: Path, dest: Path, *, overwrite: bool) -> Path:
+def claim(part: Path, dest: Path, *, overwrite: bool, room: int | None = None) -> Path:
     """Move the finished `part` to `dest` and return where it went.
 
-    With `overwrite`, a file at `dest` is replaced; otherwise the file takes `free_name(dest)`,
-    and the move never replaces anything, even when another program takes the name meanwhile.
-    (The caller checks the folder with `check_within` first.)
+    With `overwrite`, a file at `dest` is replaced; otherwise the file takes `free_name(dest,
+    room)`, and the move never replaces anything, even when another program takes the name
+    meanwhile. (The caller checks the folder with `check_within` first.)
     """
     if overwrite:
         os.replace(part, dest)
         return dest
     for _ in range(MAX_FREE_NAMES):
-        dest = free_name(dest)
+        dest = free_name(dest, room)
         try:
             os.link(part, dest, follow_symlinks=False)  # fails when dest exists: no replacing
         except FileExistsError:
@@ -220,6 +298,98 @@ def claim(part: Path, dest: Path, *, overwrite: bool) -> Path:
         part.unlink()
         return dest
     raise LocalFileError(f"download: no free name left beside {dest}")
+
+
+@attrs.define
+class PartLock:
+    """An exclusive lock on a part file's `x.part.lock`, held for a whole download."""
+
+    path: Path
+    _descriptor: int | None
+
+    @classmethod
+    def take(cls, part: Path) -> PartLock | None:
+        """Lock `part`'s lock file, made when missing (never through a symlink); None when
+        another download holds it. Raises `OSError` when it cannot be made or opened."""
+        path = lock_path(part)
+        flags = os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC | _BINARY
+        for _ in range(MAX_FREE_NAMES):
+            descriptor = os.open(path, flags | getattr(os, "O_NONBLOCK", 0), 0o600)
+            try:
+                if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                    raise OSError(errno.EINVAL, "not a regular file", str(path))
+                if not _lock(descriptor):
+                    os.close(descriptor)
+                    return None
+                if _is_at(descriptor, path):  # else removed by a download that just ended
+                    return cls(path, descriptor)
+            except BaseException:
+                os.close(descriptor)
+                raise
+            os.close(descriptor)
+        raise OSError(errno.EAGAIN, "the lock file keeps changing", str(path))
+
+    def release(self) -> None:
+        """Remove the lock file (while still holding it, and only when empty: a file with
+        bytes in it is someone's, not a lock) and unlock; again does nothing."""
+        descriptor, self._descriptor = self._descriptor, None
+        if descriptor is None:
+            return
+        try:
+            if _is_at(descriptor, self.path) and not os.fstat(descriptor).st_size:
+                self.path.unlink()
+        except OSError:  # Windows cannot remove an open file: it stays, harmless
+            pass
+        finally:
+            _unlock(descriptor)
+            os.close(descriptor)
+
+
+def _is_at(descriptor: int, path: Path) -> bool:
+    """Whether the file open as `descriptor` is still the one at `path`."""
+    try:
+        at = path.lstat()
+    except OSError:
+        return False
+    mine = os.fstat(descriptor)
+    return (at.st_dev, at.st_ino) == (mine.st_dev, mine.st_ino)
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock(descriptor: int) -> bool:
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(descriptor: int) -> None:
+        with contextlib.suppress(OSError):
+            os.lseek(descriptor, 0, os.SEEK_SET)
+            msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    _NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL}
+    """`flock` errors of file systems that have no locks (some network and FUSE ones)."""
+
+    def _lock(descriptor: int) -> bool:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        except OSError as exc:
+            if exc.errno not in _NO_LOCKS:
+                raise
+            logger.debug("download: this file system has no locks; going on without one")
+        return True
+
+    def _unlock(descriptor: int) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
 def stamp_modified(path: Path, last_modified: str | None) -> None:

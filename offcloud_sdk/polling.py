@@ -15,10 +15,10 @@ from offcloud_api_client.models.status_batch_response import StatusBatchResponse
 from offcloud_api_client.models.status_response import StatusResponse
 
 from .exceptions import (
-    APITimeoutError,
     DownloadFailedError,
     InvalidArgumentError,
     NotFoundError,
+    WaitTimeoutError,
 )
 from .flows import Flow
 
@@ -86,7 +86,7 @@ def wait_flow(
         if deadline is not None:
             left = deadline - now()
             if left <= 0:
-                raise APITimeoutError(_timeout_message(ids, finished, latest, timeout))
+                raise WaitTimeoutError(_timeout_message(ids, finished, latest, timeout))
             delay = min(delay, left)
         interval = min(interval * GROWTH, max(max_poll_interval, poll_interval))
 

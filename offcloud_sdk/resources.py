@@ -118,7 +118,9 @@ class CloudResource(_Helped, generated_cloud.CloudResource):
         `dest_dir`, nothing hidden). Files already there with the right size are skipped; a
         different file already at a name is kept and the download takes a free name beside it
         (`name (2).ext`) unless `overwrite=True`. Broken transfers resume (see
-        `files.download`).
+        `files.download`). A file that fails on its own does not stop the others: the first
+        such error is raised once all are done, its message naming every failed file; a
+        failure every file would meet (no connection, the key refused) is raised at once.
         """
         downloader = FilesResource(self._sdk_runner)
         plan = DownloadPlan(Path(dest_dir), self._sdk_runner.settings, overwrite, on_progress)

@@ -22,7 +22,7 @@ from .answer_bodies import ACCEPT_ENCODING, AnswerRefused, Inflater, inflater_fo
 from .answers import check_answer, connection_failure, parse_answer
 from .clock import Clock
 from .deadlines import DEADLINE, too_slow
-from .exceptions import APIConnectionError, AuthError, InvalidArgumentError, OffcloudError
+from .exceptions import AuthError, ClientClosedError, InvalidArgumentError, OffcloudError
 from .logs import logger
 from .redaction import mask_response, redact
 from .retries import RETRY_STATUSES, RetryPolicy
@@ -406,9 +406,9 @@ def build(http: httpx.Client | httpx.AsyncClient, prepared: dict[str, Any]) -> h
         ) from None
 
 
-def closed_client(operation: Operation[Any]) -> APIConnectionError:
+def closed_client(operation: Operation[Any]) -> ClientClosedError:
     """The error for a call on a client whose pool is closed (after `with` or `close()`)."""
-    return APIConnectionError(
+    return ClientClosedError(
         f"{operation.method} {operation.path}: this client is closed; "
         "make calls inside its `with` block, or make a new client"
     )

@@ -26,9 +26,9 @@ _RESERVED = re.compile(
     r"(?i)^(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9¹²³]|lpt[0-9¹²³])\s*(\..*)?$"
 )
 """Names Windows takes for devices, whatever follows them after a dot."""
-OWN_SUFFIXES = (".part", ".part.json")
+OWN_SUFFIXES = (".part", ".part.json", ".part.lock")
 """What a download keeps beside a file: a server may not name a file so (`x.part_` instead),
-or it could plant a part file, or its record, for a later download."""
+or it could plant a part file, its record or its lock for a later download."""
 MAX_NAME = 235
 """Bytes in a name: 255, the most file systems allow, with room for a free name's ` (999)`
 and `.part.json`."""

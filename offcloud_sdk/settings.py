@@ -37,24 +37,39 @@ _KEY = re.compile(r"[\x21-\x7e]+")
 
 
 def as_timeout(value: TimeoutArg) -> httpx.Timeout:
-    """A float is the read/write/pool timeout, with at most 5 s to connect; None is refused."""
-    if isinstance(value, httpx.Timeout):
-        parts = (value.connect, value.read, value.write, value.pool)
-        if any(part is None for part in parts):
+    """A float is the read/write/pool timeout, with at most 5 s to connect; an `httpx.Timeout`
+    is taken part by part. Each part must be a number of seconds above 0 and at most a million
+    (about 11 days; more overflows the sockets' clocks): None, inf, nan and bools are refused."""
+
+    def seconds(part: object, what: str) -> float:
+        if part is None:
             raise InvalidArgumentError("every part of the timeout must be set: no waiting forever")
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise InvalidArgumentError(f"timeout must be a positive number of seconds, not {value!r}")
-    return httpx.Timeout(float(value), connect=min(DEFAULT_CONNECT_TIMEOUT, float(value)))
+        if isinstance(part, bool) or not isinstance(part, int | float) or not 0 < part <= 1e6:
+            raise InvalidArgumentError(  # `not 0 < nan` holds; an int of any size compares
+                f"{what} must be a number of seconds above 0 and at most 1000000, not {part!r:.40}"
+            )
+        return float(part)
+
+    if isinstance(value, httpx.Timeout):
+        return httpx.Timeout(
+            connect=seconds(value.connect, "timeout's connect part"),
+            read=seconds(value.read, "timeout's read part"),
+            write=seconds(value.write, "timeout's write part"),
+            pool=seconds(value.pool, "timeout's pool part"),
+        )
+    read = seconds(value, "timeout")
+    return httpx.Timeout(read, connect=min(DEFAULT_CONNECT_TIMEOUT, read))
 
 
 def as_total_timeout(value: float | None) -> float | None:
-    """Seconds one attempt may take from sending to the answer's last byte; None derives it."""
+    """Seconds one attempt may take from sending to the answer's last byte; None derives it.
+    A finite number above 0 and at most a million; inf, nan and bools are refused."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1e6:
         raise InvalidArgumentError(
-            f"total_timeout must be a positive number of seconds, not {value!r}"
+            "total_timeout must be a number of seconds above 0 and at most 1000000, "
+            f"not {value!r:.40}"
         )
     return float(value)
 

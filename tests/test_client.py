@@ -11,7 +11,11 @@ from offcloud_api_client.api import TAGS
 from sdk_support import BASE, KEY, Harness
 
 from offcloud_sdk import AsyncOffcloud, Offcloud
-from offcloud_sdk.exceptions import APIConnectionError, InvalidArgumentError, OffcloudError
+from offcloud_sdk.exceptions import (
+    ClientClosedError,
+    InvalidArgumentError,
+    OffcloudError,
+)
 from offcloud_sdk.resources import AsyncCloudResource, CloudResource
 
 HISTORY = f"{BASE}/api/cloud/history"
@@ -216,5 +220,5 @@ def test_the_async_client_has_the_same_surface_awaited() -> None:
 def test_a_closed_client_says_so(harness: Harness) -> None:
     oc = harness.client()
     harness.go(oc.aclose() if harness.is_async else oc.close())
-    with respx.mock(), pytest.raises(APIConnectionError, match="client is closed"):
+    with respx.mock(), pytest.raises(ClientClosedError, match="client is closed"):
         harness.go(oc.cloud.history())

@@ -15,6 +15,7 @@ from offcloud_sdk.downloads import DownloadProgress
 from offcloud_sdk.exceptions import (
     APIConnectionError,
     AuthError,
+    ClientClosedError,
     InvalidArgumentError,
     LocalFileError,
     NotFoundError,
@@ -272,7 +273,7 @@ def test_a_closed_client_cannot_download(harness: Harness, tmp_path: Path) -> No
     link = first_link(harness, oc, request_id)
     harness.go(oc.aclose() if harness.is_async else oc.close())
     harness.go(oc._runner.http.aclose() if harness.is_async else oc._runner.http.close())
-    with pytest.raises(APIConnectionError, match="closed"):
+    with pytest.raises(ClientClosedError, match="closed"):
         harness.go(oc.files.download(link, tmp_path))
 
 

@@ -137,7 +137,8 @@ def test_extra_body_on_a_call_without_a_body_sends_it_as_json(harness: Harness) 
         ({"extra_headers": {"X-Evil": "a\r\nInjected: 1"}}, "header httpx cannot send"),
         ({"extra_headers": {"Bad Name": "1"}}, "header httpx cannot send"),
         ({"extra_headers": {"X-Number": 1}}, "must be str"),
-        ({"timeout": 0}, "timeout must be a positive number"),
+        ({"timeout": 0}, "timeout must be a number of seconds above 0"),
+        ({"timeout": float("nan")}, "timeout must be a number of seconds above 0"),
         ({"timeout": httpx.Timeout(None)}, "no waiting forever"),
     ],
 )

@@ -26,16 +26,37 @@ def key_file() -> Path:
 
 def saved_key() -> str | None:
     """The key `login` saved, or None (no file, a symlink, or a file that is not ours)."""
+    return _read_saved()[0]
+
+
+def key_file_problem() -> str | None:
+    """Why the key file that is there gives no key (unreadable, not JSON, not ours…), or None
+    when there is no such file or it is fine."""
+    return _read_saved()[1]
+
+
+def _read_saved() -> tuple[str | None, str | None]:
+    """The saved key, or None and what is wrong with the file (None when there is no file)."""
+    path = key_file()
     try:
-        descriptor = os.open(key_file(), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(descriptor, encoding="utf-8") as file:
-            if hasattr(os, "getuid") and os.fstat(descriptor).st_uid != os.getuid():
-                return None  # planted by another user: not our key
-            data = json.load(file)
-    except (OSError, ValueError, RecursionError):
-        return None
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        return None, None
+    except OSError as exc:
+        if path.is_symlink():
+            return None, f"{path} is a symbolic link, which is not read: remove it"
+        return None, f"{path} cannot be read ({exc.strerror or exc})"
+    with os.fdopen(descriptor, "rb") as file:
+        if hasattr(os, "getuid") and os.fstat(descriptor).st_uid != os.getuid():
+            return None, f"{path} belongs to another user, so it is not read: remove it"
+        try:
+            data = json.loads(file.read(1 << 16).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return None, f"{path} is unreadable (not the JSON `offcloud login` writes)"
     key = data.get("api_key") if isinstance(data, dict) else None
-    return key if isinstance(key, str) and key else None
+    if not isinstance(key, str) or not key:
+        return None, f"{path} holds no API key"
+    return key, None
 
 
 def save_key(key: str) -> Path:
@@ -81,6 +102,12 @@ def forget_key() -> Path | None:
         path.unlink()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise Failure(
+            f"cannot remove the saved API key {path}: {exc.strerror or exc}",
+            API_ERROR,
+            "ConfigError",
+        ) from None
     return path
 
 

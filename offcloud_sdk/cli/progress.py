@@ -1,11 +1,14 @@
-"""Live progress bars on stderr, drawn only when stderr is a terminal."""
+"""Live progress bars on stderr, drawn only when stderr is a terminal.
+
+Sizes and speeds are in binary units (KiB, MiB, GiB), as in the tables.
+"""
 
 from __future__ import annotations
 
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from .output import Output, inert
+from .output import Output, human_size, inert
 
 if TYPE_CHECKING:
     from offcloud_api_client.models.request_status import RequestStatus
@@ -31,12 +34,12 @@ class Bars:
                 TaskProgressColumn,
                 TextColumn,
                 TimeRemainingColumn,
-                TransferSpeedColumn,
             )
 
             columns: list[Any] = [TextColumn("{task.description}"), BarColumn()]
             if self.bytes_mode:
-                columns += [DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn()]
+                speed = _speed_column()
+                columns += [DownloadColumn(binary_units=True), speed, TimeRemainingColumn()]
             else:
                 columns += [TaskProgressColumn(), TextColumn("{task.fields[state]}")]
             self._progress = Progress(*columns, console=self.output.stderr, transient=False)
@@ -85,3 +88,17 @@ class Bars:
             task = self._progress.add_task(escape(inert(name)), total=total, state=shown_state)
             self._tasks[key] = task
         self._progress.update(task, completed=completed, total=total, state=shown_state)
+
+
+def _speed_column() -> Any:
+    """rich's TransferSpeedColumn, in binary units."""
+    from rich.progress import ProgressColumn, Task
+    from rich.text import Text
+
+    class BinarySpeedColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            shown = "?" if speed is None else f"{human_size(speed)}/s"
+            return Text(shown, style="progress.data.speed")
+
+    return BinarySpeedColumn()
