@@ -442,6 +442,12 @@ class Transfer:
         )
         return final
 
+    def unfollowable(self) -> UnexpectedResponseError:
+        """The error for a redirect whose `Location` httpx could not even make a URL of."""
+        return UnexpectedResponseError(
+            f"download {self._where()}: redirected to something that is not a link; not followed"
+        )
+
     def _follow(self, response: httpx.Response) -> None:
         """Take where the redirect `response` points as the next hop; raises when that is no
         http(s) link or more than `MAX_REDIRECTS` in a row. A query parameter holding the key
@@ -464,6 +470,7 @@ class Transfer:
                 status_code=response.status_code,
                 response=response,
             )
+        target = target.copy_with(username=None, password=None)  # no credentials it names
         key = self.settings.api_key
         if key and not same_origin(str(target), self.settings.base_url):
             kept = [(k, v) for k, v in target.params.multi_items() if key not in v]

@@ -24,7 +24,7 @@ repr or stored URL holds the API key.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -173,6 +173,14 @@ class WaitTimeoutError(APITimeoutError):
     Offcloud answered every poll: it is not a network failure. The downloads go on at Offcloud;
     wait again to pick them up. An `APITimeoutError`, so code that catches that still does.
     """
+
+    statuses: dict[str, RequestStatus]
+    """The last status of each request by id, finished ones included, so what was done before
+    the time ran out is not lost."""
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.statuses = {}
 
 
 class UnexpectedResponseError(OffcloudError):

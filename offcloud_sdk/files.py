@@ -83,6 +83,8 @@ class FilesResource:
                             keep_body(response, excerpt)
                 except httpx.HTTPError as exc:  # TransportError, or DecodingError
                     outcome = exc
+                except httpx.InvalidURL:  # httpx builds a redirect's next request itself
+                    raise transfer.unfollowable() from None
                 finally:
                     transfer.close_file()
                 if transfer.complete(outcome):
@@ -140,6 +142,8 @@ class AsyncFilesResource:
                             keep_body(response, excerpt)
                 except httpx.HTTPError as exc:  # TransportError, or DecodingError
                     outcome = exc
+                except httpx.InvalidURL:  # httpx builds a redirect's next request itself
+                    raise transfer.unfollowable() from None
                 finally:
                     transfer.close_file()
                 if transfer.complete(outcome):

@@ -52,8 +52,15 @@ def wait_flow(
     ids = list(dict.fromkeys(request_ids))
     if not ids:
         return {}
-    if poll_interval <= 0 or max_poll_interval <= 0:
-        raise InvalidArgumentError("poll_interval and max_poll_interval must be positive")
+    for name, value in (
+        ("poll_interval", poll_interval),
+        ("max_poll_interval", max_poll_interval),
+        ("timeout", 1.0 if timeout is None else timeout),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1e6:
+            raise InvalidArgumentError(
+                f"{name} must be a number of seconds above 0 and at most 1000000, not {value!r:.40}"
+            )
     single = len(ids) == 1
     deadline = None if timeout is None else now() + timeout
     latest: dict[str, RequestStatus] = {}
@@ -86,7 +93,9 @@ def wait_flow(
         if deadline is not None:
             left = deadline - now()
             if left <= 0:
-                raise WaitTimeoutError(_timeout_message(ids, finished, latest, timeout))
+                error = WaitTimeoutError(_timeout_message(ids, finished, latest, timeout))
+                error.statuses = {i: latest[i] for i in ids if i in latest}
+                raise error
             delay = min(delay, left)
         interval = min(interval * GROWTH, max(max_poll_interval, poll_interval))
 

@@ -468,3 +468,86 @@ def test_a_malformed_key_is_refused_without_echo(served: Served, tmp_path: Path,
         assert line.startswith("offcloud: error: the API key holds a character")
         assert "Secret" not in line
         assert "Secrét" not in line
+
+
+# -- what an attack found ------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("never_sleeps")
+def test_wait_reports_each_id_when_time_runs_out(served: Served, tmp_path: Path) -> None:
+    fake, _ = served
+    ids = []
+    for name, cached in (("Ready", True), ("Crawl", False)):
+        out = run(
+            served, tmp_path, "--json", "add", fake.add_torrent(name, {"f": 10**9}, cached=cached)
+        )
+        ids.append(json.loads(out.stdout)[0]["requestId"])
+    done = run(served, tmp_path, "--json", "wait", *ids, "--timeout", "2")
+    assert done.exit_code == 7
+    ready, slow = json.loads(done.stdout)
+    assert ready["status"] == "downloaded"
+    assert (slow["item"], slow["error"]["exit_code"]) == (ids[1], 7)
+
+
+@pytest.mark.usefixtures("never_sleeps")
+def test_wait_reports_each_id_when_one_is_unknown(served: Served, tmp_path: Path) -> None:
+    fake, _ = served
+    out = run(served, tmp_path, "--json", "add", fake.add_torrent("Here", {"f": 10}, cached=True))
+    good = json.loads(out.stdout)[0]["requestId"]
+    done = run(served, tmp_path, "--json", "wait", good, UNKNOWN)
+    first, second = json.loads(done.stdout)
+    assert first["requestId"] == good
+    assert second["item"] == UNKNOWN
+    assert done.exit_code == second["error"]["exit_code"] != 0
+
+
+def test_get_shows_the_files_that_landed_when_another_fails(served: Served, tmp_path: Path) -> None:
+    fake, _ = served
+    files = {"a.bin": 1000, "b.bin": 2000, "c.bin": 3000}
+    out = run(served, tmp_path, "--json", "add", fake.add_torrent("Three", files, cached=True))
+    request_id = json.loads(out.stdout)[0]["requestId"]
+    dest = tmp_path / "dl"
+    (dest / "Three" / "b.bin").mkdir(parents=True)  # a folder where a file goes
+    done = run(served, tmp_path, "--json", "get", request_id, "-o", str(dest))
+    entries = json.loads(done.stdout)
+    landed = sorted(Path(e).name for e in entries if isinstance(e, str))
+    assert landed == ["a.bin", "c.bin"]
+    assert [e["item"] for e in entries if isinstance(e, dict)] == [request_id]
+    assert done.exit_code != 0
+
+
+def test_the_key_never_shows_in_an_item(served: Served, tmp_path: Path) -> None:
+    fake, base_url = served
+    link = f"{base_url}/nothing/here?key={fake.api_key}"
+    for args in (("--json", "get", link, "-o", str(tmp_path)), ("get", link, "-o", str(tmp_path))):
+        done = run(served, tmp_path, *args)
+        assert done.exit_code != 0
+        assert fake.api_key not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_key_file_that_is_not_a_file_is_named_not_a_traceback(
+    served: Served, tmp_path: Path, kind: str
+) -> None:
+    import os
+
+    path = tmp_path / "config" / "offcloud" / "credentials.json"
+    path.parent.mkdir(parents=True)
+    path.mkdir() if kind == "folder" else os.mkfifo(path)
+    done = run(served, tmp_path, "whoami", OFFCLOUD_API_KEY=None)
+    line = one_line(done.stderr)
+    assert str(path) in line
+    assert "Traceback" not in done.output
+    assert done.exit_code == 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("whoami", "--api-key"), ("--json", "whoami", "--base-url"), ("sandbox", "--speed", "1e308")],
+)
+def test_option_edges_found_by_an_attack_are_usage_errors(
+    served: Served, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    done = run(served, tmp_path, *args)
+    assert done.exit_code == 2
+    one_line(done.stderr)

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+import respx
 from sdk_support import BASE, KEY, Harness
 
 from offcloud_sdk import AsyncOffcloud, Offcloud, part_files
@@ -406,3 +407,39 @@ def test_a_closed_client_is_not_a_network_error(harness: Harness, tmp_path: Path
         with pytest.raises(ClientClosedError, match="closed") as caught:
             harness.go(call())
         assert not isinstance(caught.value, APIConnectionError)
+
+
+@pytest.mark.parametrize("location", ["javascript:alert(1)", "mailto:x@y.test", "data:,x"])
+def test_a_location_that_is_no_link_is_an_offcloud_error(
+    harness: Harness, tmp_path: Path, location: str
+) -> None:
+    from offcloud_sdk.exceptions import UnexpectedResponseError
+
+    oc = harness.client(max_retries=0)
+    with respx.mock() as mock:
+        mock.get(f"{BASE}/dl/a.bin").respond(302, headers={"Location": location})
+        with pytest.raises(UnexpectedResponseError, match="not a link"):
+            harness.go(oc.files.download(f"{BASE}/dl/a.bin", tmp_path / "a.bin"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_credentials_in_a_location_are_not_sent(harness: Harness, tmp_path: Path) -> None:
+    oc = harness.client(max_retries=0)
+    with respx.mock() as mock:
+        mock.get(f"{BASE}/dl/a.bin").respond(
+            302, headers={"Location": "https://user:pass@cdn.test/a.bin"}
+        )
+        cdn = mock.get("https://cdn.test/a.bin").respond(200, content=b"abc")
+        harness.go(oc.files.download(f"{BASE}/dl/a.bin", tmp_path / "a.bin"))
+    sent = cdn.calls.last.request
+    assert "authorization" not in sent.headers
+    assert sent.url.userinfo == b""
+
+
+@pytest.mark.parametrize("timeout", [float("nan"), -1, 0, True, "5", 1e9])
+def test_a_wait_timeout_must_be_finite_and_positive(harness: Harness, timeout: object) -> None:
+    from offcloud_sdk.exceptions import InvalidArgumentError
+
+    oc = harness.client()
+    with pytest.raises(InvalidArgumentError, match="timeout must be a number of seconds"):
+        harness.go(oc.cloud.wait("r1", timeout=timeout))

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from offcloud_api_client.models.request_status import RequestStatus
 
     from ..client import Offcloud
+    from ..downloads import DownloadProgress
 
 
 # -- parsing: global options anywhere, usage errors in one line ---------------------------------
@@ -93,6 +94,11 @@ class OffcloudGroup(TyperGroup):
             name = token.split("=", 1)[0]
             table = theirs if name in theirs else own if name in own else None
             width = 2 if table is not None and table[name] and "=" not in token else 1
+            if table is own and index + width > len(args):
+                usage_error = next(
+                    k for k in typer.BadParameter.__mro__ if k.__name__ == "UsageError"
+                )
+                raise usage_error(f"Option '{name}' requires an argument.")
             (moved if table is own else kept).extend(args[index : index + width])
             index += width
         return [*args[:start], *moved, args[start], *kept]
@@ -146,15 +152,16 @@ def _usage_error(exc: Exception, json_mode: bool) -> int:
 
 
 def _positive(unit: str) -> Callable[[str], float]:
-    """A parser for a finite number above 0 (seconds, MiB/s): nan, inf, 0 and less refused."""
+    """A parser for a number above 0 and at most a million (seconds, MiB/s): nan, inf, 0 and
+    less refused, and what would overflow a clock or a rate."""
 
     def parse(value: str) -> float:
         try:
             number = float(value)
         except (TypeError, ValueError):
             raise typer.BadParameter(f"{value!r} is not a number of {unit}") from None
-        if not math.isfinite(number) or number <= 0:
-            raise typer.BadParameter(f"{value}: give a finite number of {unit} above 0")
+        if not math.isfinite(number) or not 0 < number <= 1e6:
+            raise typer.BadParameter(f"{value}: give a number of {unit} above 0, at most 1000000")
         return number
 
     return parse
@@ -516,11 +523,33 @@ def wait_command(
     json_flag: JsonFlag = False,
 ) -> None:
     """Wait for cloud downloads to finish, with a progress bar each."""
+    from ..exceptions import APIConnectionError, AuthError, OffcloudError, WaitTimeoutError
+
     with connected(ctx, json_flag) as (out, oc):
         done = Outcomes(out, STATUS_COLUMNS, on_interrupt="the downloads go on at Offcloud")
         with done.reported():
-            statuses = _wait(oc, out, ids, timeout=timeout)
-            for request_id in ids:
+            try:
+                statuses = _wait(oc, out, ids, timeout=timeout)
+            except WaitTimeoutError as exc:  # what finished is shown; the rest ran out of time
+                for request_id in dict.fromkeys(ids):
+                    last = exc.statuses.get(request_id)
+                    if last is not None and last.status == "downloaded":
+                        _waited(done, request_id, last)
+                    else:
+                        done.failed(request_id, failure_of(exc))
+                return
+            except (AuthError, APIConnectionError):
+                raise
+            except OffcloudError:
+                if len(set(ids)) == 1:
+                    raise
+                # one id spoils the batch (an unknown id): wait for each on its own
+                for request_id in dict.fromkeys(ids):
+                    with done.attempt(request_id):
+                        waited = _wait(oc, out, [request_id], timeout=timeout)
+                        _waited(done, request_id, waited[request_id])
+                return
+            for request_id in dict.fromkeys(ids):
                 _waited(done, request_id, statuses[request_id])
 
 
@@ -584,6 +613,8 @@ def get(
     json_flag: JsonFlag = False,
 ) -> None:
     """Download the files of requests (or single links) into a folder, resumably."""
+    from ..exceptions import OffcloudError
+
     with connected(ctx, json_flag) as (out, oc):
         if output_dir.exists() and not output_dir.is_dir():
             raise Failure(f"-o {output_dir}: that is a file, not a folder", USAGE)
@@ -596,20 +627,47 @@ def get(
         done.on_interrupt = "run the same command again to resume (what came is kept)"
         with done.reported(), Bars(out, bytes_mode=True) as bars:
             for item in items:
+                landed: dict[Path, int] = {}  # files seen whole, should another one fail
+                progress = _tracking(bars, landed)
+
                 with done.attempt(item):
-                    if item.startswith(("http://", "https://")):
-                        paths = [
-                            oc.files.download(
-                                item, output_dir, overwrite=overwrite, on_progress=bars.download
+                    try:
+                        if item.startswith(("http://", "https://")):
+                            paths = [
+                                oc.files.download(
+                                    item, output_dir, overwrite=overwrite, on_progress=progress
+                                )
+                            ]
+                        else:
+                            paths = oc.cloud.download(
+                                item, output_dir, overwrite=overwrite, on_progress=progress
                             )
+                    except OffcloudError:  # the files that did land are shown before the failure
+                        paths = [
+                            path
+                            for path, size in landed.items()
+                            if path.is_file() and path.stat().st_size == size
                         ]
-                    else:
-                        paths = oc.cloud.download(
-                            item, output_dir, overwrite=overwrite, on_progress=bars.download
-                        )
-                    for path in paths:
-                        path = path.resolve()
-                        done.ok(path, (path, human_size(path.stat().st_size)))
+                        _got(done, paths)
+                        raise
+                    _got(done, paths)
+
+
+def _tracking(bars: Bars, landed: dict[Path, int]) -> Callable[[DownloadProgress], None]:
+    """`bars.download`, also noting in `landed` each file seen whole (path: size)."""
+
+    def progress(seen: DownloadProgress) -> None:
+        bars.download(seen)
+        if seen.total is not None and seen.done == seen.total:
+            landed[seen.path] = seen.total
+
+    return progress
+
+
+def _got(done: Outcomes, paths: list[Path]) -> None:
+    for path in paths:
+        path = path.resolve()
+        done.ok(path, (path, human_size(path.stat().st_size)))
 
 
 @app.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 from ..local_files import replace_atomically
@@ -38,21 +39,25 @@ def key_file_problem() -> str | None:
 def _read_saved() -> tuple[str | None, str | None]:
     """The saved key, or None and what is wrong with the file (None when there is no file)."""
     path = key_file()
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        descriptor = os.open(path, flags)  # O_NONBLOCK: a FIFO there must not hang the command
     except FileNotFoundError:
         return None, None
     except OSError as exc:
         if path.is_symlink():
             return None, f"{path} is a symbolic link, which is not read: remove it"
         return None, f"{path} cannot be read ({exc.strerror or exc})"
-    with os.fdopen(descriptor, "rb") as file:
-        if hasattr(os, "getuid") and os.fstat(descriptor).st_uid != os.getuid():
-            return None, f"{path} belongs to another user, so it is not read: remove it"
-        try:
+    try:
+        with os.fdopen(descriptor, "rb") as file:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode):
+                return None, f"{path} is not a file, so it is not read: remove it"
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+                return None, f"{path} belongs to another user, so it is not read: remove it"
             data = json.loads(file.read(1 << 16).decode("utf-8"))
-        except (OSError, ValueError, RecursionError):
-            return None, f"{path} is unreadable (not the JSON `offcloud login` writes)"
+    except (OSError, ValueError, RecursionError):
+        return None, f"{path} is unreadable (not the JSON `offcloud login` writes)"
     key = data.get("api_key") if isinstance(data, dict) else None
     if not isinstance(key, str) or not key:
         return None, f"{path} holds no API key"

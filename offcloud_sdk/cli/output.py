@@ -246,11 +246,17 @@ class Output:
             text.append(inert(bold), style="bold")
         self.stderr.print(text, highlight=False)
 
+    def masked(self, text: str) -> str:
+        """`text` with the key masked: a message may quote it, an item may be a link with
+        `key=` in it."""
+        from ..redaction import redact
+
+        return redact(text, self.secrets)
+
     def error(self, failure: Failure, *, item: str | None = None) -> None:
         """One line on stderr: `offcloud: error: [ITEM: ]message`, or one JSON object."""
-        message = failure.message
-        for secret in self.secrets:  # a key never shows, even where a message quotes one
-            message = message.replace(secret, "***")
+        message = self.masked(failure.message)
+        item = None if item is None else self.masked(item)
         if self.json_mode:
             payload: dict[str, object] = {} if item is None else {"item": item}
             payload["error"] = {**failure.payload(), "message": message}
@@ -295,7 +301,8 @@ class Outcomes:
 
     def failed(self, item: str, failure: Failure, *, at: int | None = None) -> None:
         """Record a failure of `item` (in place of the success at `at`) and say it now."""
-        entry = {"item": item, "error": failure.payload()}
+        error = {**failure.payload(), "message": self.output.masked(failure.message)}
+        entry = {"item": self.output.masked(item), "error": error}
         if at is None:
             self.entries.append(entry)
             self.rows.append(None)
