@@ -1,9 +1,10 @@
 """Turn what came back from Offcloud into a typed result or the right `OffcloudError`.
 
 Offcloud reports failures three ways: an HTTP status, an `{"error": …}` or
-`{"not_available": …}` body under HTTP 200, or a text page. `read_answer` checks all three before
-the operation's parser sees the body, then checks the parsed types (`validation`). Nothing but
-an `OffcloudError` leaves this module.
+`{"not_available": …}` body under HTTP 200, or a text page. `check_answer` looks for all three
+before the operation's parser sees the body; `parse_answer` then parses it and checks the types
+(`validation`), reading a difference leniently (`drift`) unless strict. Nothing but an
+`OffcloudError` leaves this module.
 """
 
 from __future__ import annotations
@@ -38,20 +39,6 @@ T = TypeVar("T")
 AUTH_WORDS = ("noauth", "unauthorized", "not authorized", "credentials", "invalid api key")
 """Lower-case fragments of Offcloud's `error` texts that mean the key or login was refused."""
 EXCERPT_LENGTH = 200
-
-
-def read_answer(
-    operation: Operation[T],
-    response: httpx.Response,
-    secrets: Iterable[str],
-    *,
-    strict: bool = True,
-) -> T:
-    """The parsed answer of `operation`, or raise the `OffcloudError` it amounts to."""
-    secrets = tuple(secrets)
-    return parse_answer(
-        operation, response, secrets, strict=strict, body=check_answer(response, secrets)
-    )
 
 
 def check_answer(response: httpx.Response, secrets: Iterable[str]) -> object:

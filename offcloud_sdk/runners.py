@@ -3,8 +3,8 @@
 A generated resource builds the request (`_get_kwargs`) and hands it to a runner with its
 `Operation`. The runner adds the key where `key_in` says, sends it on the client's one
 connection pool, retries by `RetryPolicy`, turns the answer into the typed result or an
-`OffcloudError` (`answers.read_answer`), and logs one line. A newly generated operation gets
-all of this without hand-written code.
+`OffcloudError` (`answers.check_answer`, then `answers.parse_answer`, strict or lenient), and
+logs one line. A newly generated operation gets all of this without hand-written code.
 """
 
 from __future__ import annotations

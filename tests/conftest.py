@@ -7,8 +7,9 @@ lenient default pass `strict=False` (or clear the variable) themselves.
 
 import os
 
+from cli_support import served
 from sdk_support import harness
 
 os.environ["OFFCLOUD_STRICT"] = "1"
 
-__all__ = ["harness"]
+__all__ = ["harness", "served"]

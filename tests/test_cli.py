@@ -12,12 +12,12 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from unittest import mock
 
 import pytest
+from cli_support import one_line
 
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
 
@@ -76,25 +76,12 @@ class Sandbox:
         return request_id
 
 
-@pytest.fixture(scope="module")
-def served() -> Iterator[tuple[FakeOffcloud, str]]:
-    fake = FakeOffcloud(clock=FakeClock())
-    with fake.serve() as base_url:
-        yield fake, base_url
-
-
 @pytest.fixture
 def sandbox(served: tuple[FakeOffcloud, str], tmp_path: Path) -> Sandbox:
     fake, base_url = served
     fake.premium = True
     fake.clear_faults()
     return Sandbox(fake, base_url, tmp_path)
-
-
-def one_line(text: str) -> str:
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 def test_the_entry_point_is_installed_and_helps() -> None:

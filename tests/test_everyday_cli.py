@@ -16,47 +16,18 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from cli_support import Served, one_line, run
+from typer.testing import CliRunner
 
 from offcloud_sdk import client
 from offcloud_sdk.cli.app import app
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
 
-Served = tuple[FakeOffcloud, str]
 UNKNOWN = "5f2b6c3e9d1a4b7c8e0f9999"
 LONG_NAME = "A film whose name is long enough to fill most of a screen [1080p] x264"
-
-
-@pytest.fixture(scope="module")
-def served() -> Iterator[Served]:
-    fake = FakeOffcloud(clock=FakeClock())
-    with fake.serve() as base_url:
-        yield fake, base_url
-
-
-def run(served: Served, home: Path, *args: str, input: str | None = None, **env: Any) -> Result:
-    fake, base_url = served
-    settings: dict[str, str | None] = {
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "OFFCLOUD_BASE_URL": base_url,
-        "OFFCLOUD_API_KEY": fake.api_key,
-        "OFFCLOUD_LOG": None,
-        "NO_COLOR": "1",
-        "COLUMNS": None,  # a pipe, unless a test says otherwise
-    }
-    settings.update(env)
-    return CliRunner().invoke(app, list(args), env=settings, input=input)
-
-
-def one_line(text: str) -> str:
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 def cloud_adds(fake: FakeOffcloud) -> int:

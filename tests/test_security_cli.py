@@ -28,6 +28,8 @@ from unittest import mock
 
 import pytest
 import respx
+from cli_support import Served, one_line
+from cli_support import run as run_cli
 from typer.testing import CliRunner, Result
 
 from offcloud_sdk import Offcloud
@@ -43,31 +45,9 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 POSIX = pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX modes and owners")
 
 
-@pytest.fixture(scope="module")
-def served() -> Iterator[tuple[FakeOffcloud, str]]:
-    fake = FakeOffcloud(clock=FakeClock())
-    with fake.serve() as base_url:
-        yield fake, base_url
-
-
-def run(served: tuple[FakeOffcloud, str], home: Path, *args: str, **env: str | None) -> Result:
-    fake, base_url = served
-    settings: dict[str, str | None] = {
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "OFFCLOUD_BASE_URL": base_url,
-        "OFFCLOUD_API_KEY": fake.api_key,
-        "OFFCLOUD_LOG": None,
-        "NO_COLOR": "1",
-        "COLUMNS": "200",
-    }
-    settings.update(env)
-    return CliRunner().invoke(app, list(args), env=settings)
-
-
-def one_line(text: str) -> str:
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
+def run(served: Served, home: Path, *args: str, **env: str | None) -> Result:
+    """The command as `cli_support.run` runs it, on a 200-column terminal."""
+    return run_cli(served, home, *args, **{"COLUMNS": "200", **env})
 
 
 # -- A: what Offcloud names cannot do to a terminal ------------------------------------------------
