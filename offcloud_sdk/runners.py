@@ -178,8 +178,9 @@ class _Exchange:
             exc.args = (exc.message,)
         return exc
 
-    def _secrets(self) -> list[str]:
-        return [self.settings.api_key] if self.settings.api_key else []
+    def _secrets(self) -> tuple[str, ...]:
+        key = self.settings.api_key
+        return (key,) if key else ()  # a tuple: `parse_answer` takes it as it is
 
     def _log(self, status: int | str, elapsed_ms: float) -> None:
         logger.info(
