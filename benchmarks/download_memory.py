@@ -34,7 +34,7 @@ print(json.dumps({"at_rest": at_rest, "after": peak(), "seconds": seconds,
 
 SERVER = r"""
 import json, sys, time
-from offcloud_sdk.clock import SystemClock
+from offcloud_sdk._calls.clock import SystemClock
 from offcloud_sdk.testing import FakeOffcloud
 sizes = [int(s) for s in sys.argv[1:]]
 fake = FakeOffcloud(clock=SystemClock())

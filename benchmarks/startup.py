@@ -17,6 +17,7 @@ STATEMENTS = {
     "httpx": "import httpx",
     "package": "import offcloud_sdk",
     "client": "from offcloud_sdk import Offcloud",
+    "types": "import offcloud_sdk.types",
 }
 
 
@@ -74,6 +75,7 @@ def imports(plan: Plan) -> list[Row]:
             "ms",
             1.5,
         ),
+        limit_row("import offcloud_sdk.types", median["types"], "ms", 20, strict=True),
         limit_row(
             "offcloud --help, wall time", statistics.median(help_runs) * 1e3, "ms", 500, strict=True
         ),

@@ -16,16 +16,18 @@ login, errors (`offcloud_sdk.exceptions`), retries, helpers, and the seed's `Off
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
-from .version import __version__
+from ._type_checking import TYPE_CHECKING
+from ._version import __version__
 
 if TYPE_CHECKING:
-    from .client import AsyncOffcloud, Offcloud
-    from .cloud_files import CloudFile
-    from .compat import OffcloudAPI
-    from .downloads import DownloadProgress
-    from .settings import KeyIn
+    from typing import Any
+
+    from ._calls.settings import KeyIn
+    from ._client import AsyncOffcloud, Offcloud
+    from ._compat import OffcloudAPI
+    from ._downloads.downloads import DownloadProgress
+    from ._flows.cloud_files import CloudFile
 
 __all__ = [
     "AsyncOffcloud",
@@ -40,12 +42,12 @@ __all__ = [
 # Imported on first use, so `import offcloud_sdk.exceptions` or the CLI's `--help` do not pay
 # for the HTTP stack and the generated models.
 _HOMES = {
-    "AsyncOffcloud": "client",
-    "Offcloud": "client",
-    "CloudFile": "cloud_files",
-    "OffcloudAPI": "compat",
-    "DownloadProgress": "downloads",
-    "KeyIn": "settings",
+    "AsyncOffcloud": "_client",
+    "Offcloud": "_client",
+    "CloudFile": "_flows.cloud_files",
+    "OffcloudAPI": "_compat",
+    "DownloadProgress": "_downloads.downloads",
+    "KeyIn": "_calls.settings",
 }
 
 

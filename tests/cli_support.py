@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from offcloud_sdk.cli.app import app
+from offcloud_sdk.cli._app import app
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
 
 Served = tuple[FakeOffcloud, str]

@@ -209,8 +209,8 @@ def test_device_login(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None
     # In process, so the pauses between polls go to a fake clock instead of really sleeping.
     from typer.testing import CliRunner
 
-    from offcloud_sdk import client
-    from offcloud_sdk.cli.app import app
+    from offcloud_sdk import _client as client
+    from offcloud_sdk.cli._app import app
 
     monkeypatch.setattr(client, "SystemClock", FakeClock)
     env = sandbox.env(OFFCLOUD_API_KEY=None)
@@ -347,8 +347,8 @@ def test_progress_bars_are_drawn_on_a_terminal(tmp_path: Path) -> None:
     from rich.console import Console
 
     from offcloud_sdk import Offcloud
-    from offcloud_sdk.cli.output import Output
-    from offcloud_sdk.cli.progress import Bars
+    from offcloud_sdk.cli._output import Output
+    from offcloud_sdk.cli._progress import Bars
 
     screen = io.StringIO()
     output = Output(stderr=Console(file=screen, force_terminal=True, width=120))
@@ -366,7 +366,7 @@ def test_progress_bars_are_drawn_on_a_terminal(tmp_path: Path) -> None:
 
 
 def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
-    from offcloud_sdk.cli.output import Output
+    from offcloud_sdk.cli._output import Output
 
     monkeypatch.setenv("NO_COLOR", "1")
     assert Output().stderr.no_color
@@ -376,7 +376,7 @@ def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_an_unexpected_failure_is_still_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     import typer
 
-    from offcloud_sdk.cli.output import Output, failures_handled
+    from offcloud_sdk.cli._output import Output, failures_handled
 
     with pytest.raises(typer.Exit) as ended, failures_handled(Output(secrets=["s3cret"])):
         raise RuntimeError("broke with key s3cret")

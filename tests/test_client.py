@@ -11,12 +11,12 @@ from offcloud_api_client.api import TAGS
 from sdk_support import BASE, KEY, Harness
 
 from offcloud_sdk import AsyncOffcloud, Offcloud
+from offcloud_sdk._resources import AsyncCloudResource, CloudResource
 from offcloud_sdk.exceptions import (
     ClientClosedError,
     InvalidArgumentError,
     OffcloudError,
 )
-from offcloud_sdk.resources import AsyncCloudResource, CloudResource
 
 HISTORY = f"{BASE}/api/cloud/history"
 

@@ -11,7 +11,9 @@ import pytest
 from sdk_support import KEY, Harness
 
 from offcloud_sdk import Offcloud
-from offcloud_sdk.downloads import DownloadProgress
+from offcloud_sdk._downloads.downloads import DownloadProgress
+from offcloud_sdk._downloads.part_files import PartRecord, source_of, write_record
+from offcloud_sdk._downloads.safe_paths import safe_destination, safe_name
 from offcloud_sdk.exceptions import (
     APIConnectionError,
     AuthError,
@@ -22,11 +24,9 @@ from offcloud_sdk.exceptions import (
     OffcloudError,
     UnexpectedResponseError,
 )
-from offcloud_sdk.part_files import PartRecord, source_of, write_record
-from offcloud_sdk.safe_paths import safe_destination, safe_name
 from offcloud_sdk.testing import DropConnection, FakeClock, FakeOffcloud, RateLimit, ServerErrors
-from offcloud_sdk.testing.content import FakeFile
-from offcloud_sdk.testing.storage import LAST_MODIFIED
+from offcloud_sdk.testing._content import FakeFile
+from offcloud_sdk.testing._storage import LAST_MODIFIED
 
 SIZE = 3 * (1 << 20) + 12345
 

@@ -15,8 +15,8 @@ from offcloud_api_client.types import UNSET
 from sdk_support import BASE, KEY, Harness
 from typer.testing import CliRunner
 
-from offcloud_sdk import drift
-from offcloud_sdk.cli.app import app
+from offcloud_sdk._calls import drift
+from offcloud_sdk.cli._app import app
 from offcloud_sdk.exceptions import InvalidArgumentError, UnexpectedResponseError
 from offcloud_sdk.testing import Drift, FakeClock, FakeOffcloud
 

@@ -22,8 +22,8 @@ import pytest
 from cli_support import Served, one_line, run
 from typer.testing import CliRunner
 
-from offcloud_sdk import client
-from offcloud_sdk.cli.app import app
+from offcloud_sdk import _client as client
+from offcloud_sdk.cli._app import app
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
 
 UNKNOWN = "5f2b6c3e9d1a4b7c8e0f9999"
@@ -347,7 +347,7 @@ def test_password_login_points_to_the_commands_ways(served: Served, tmp_path: Pa
 def test_an_interrupted_get_says_how_to_resume(
     served: Served, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from offcloud_sdk.cli import progress
+    from offcloud_sdk.cli import _progress as progress
 
     fake, base_url = served
     from offcloud_sdk import Offcloud
@@ -367,7 +367,7 @@ def test_an_interrupted_get_says_how_to_resume(
 
 
 def test_library_words_become_the_commands() -> None:
-    from offcloud_sdk.cli.output import failure_of
+    from offcloud_sdk.cli._output import failure_of
     from offcloud_sdk.exceptions import APIConnectionError, AuthError
 
     broken = APIConnectionError(
@@ -381,7 +381,7 @@ def test_library_words_become_the_commands() -> None:
 
 
 def failure_of_hint() -> str:
-    from offcloud_sdk.cli.output import HINTS, NETWORK
+    from offcloud_sdk.cli._output import HINTS, NETWORK
 
     return HINTS[NETWORK]
 

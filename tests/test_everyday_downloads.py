@@ -16,8 +16,9 @@ import pytest
 import respx
 from sdk_support import BASE, KEY, Harness
 
-from offcloud_sdk import AsyncOffcloud, Offcloud, part_files
-from offcloud_sdk.downloads import DownloadProgress
+from offcloud_sdk import AsyncOffcloud, Offcloud
+from offcloud_sdk._downloads import part_files
+from offcloud_sdk._downloads.downloads import DownloadProgress
 from offcloud_sdk.exceptions import (
     DownloadInProgressError,
     InvalidArgumentError,
@@ -27,7 +28,7 @@ from offcloud_sdk.exceptions import (
     UnexpectedResponseError,
 )
 from offcloud_sdk.testing import DropConnection, FakeOffcloud
-from offcloud_sdk.testing.answer import Answer
+from offcloud_sdk.testing._answer import Answer
 
 STORAGE = "https://storage.test"
 

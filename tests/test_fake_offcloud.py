@@ -40,8 +40,8 @@ from offcloud_sdk.testing import (
     ServerErrors,
     Truncate,
 )
-from offcloud_sdk.testing.answer import Answer
-from offcloud_sdk.testing.routes import route_for
+from offcloud_sdk.testing._answer import Answer
+from offcloud_sdk.testing._routes import route_for
 
 MAGNET_NAME = "Show"
 FILES: dict[str, int | bytes] = {"Season 1/e01.mkv": 3_000_000, "e02.mkv": b"episode two"}
@@ -516,3 +516,40 @@ def test_unknown_links_give_the_same_file_each_time_and_become_cached(
     second = oc.cloud.add(url=magnet)
     assert second.status == "downloaded"
     assert fake.file(first.request_id).read() == fake.file(second.request_id).read()
+
+
+def test_a_served_fake_without_a_clock_moves_in_real_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A third-party client (plain httpx, no shared clock) polls the served fake; real time is
+    # stood in for by a counter this test moves, so nothing sleeps.
+    from offcloud_sdk.testing import _clock
+
+    real = [5_000.0]
+    monkeypatch.setattr(_clock, "_monotonic", lambda: real[0])
+    fake = FakeOffcloud()
+    fake.clock.sleep(7)  # a fake clock moved before serving: real time goes on from there
+    started = fake.clock.now()
+    link = "https://example.com/file.bin"
+    headers = {"Authorization": f"Bearer {fake.api_key}"}
+    with fake.serve() as base_url, httpx.Client(base_url=base_url, headers=headers) as http:
+        assert fake.clock.now() == started
+        request_id = http.post("/api/cloud", json={"url": link}).json()["requestId"]
+
+        def status() -> str:
+            answer = http.post("/api/cloud/status", json={"requestIds": [request_id]}).json()
+            return str(answer["requests"][0]["status"])
+
+        assert status() == "created"
+        real[0] += 1.05  # queued for 1 s, then 1 MiB at 8 MiB/s
+        assert status() == "downloading"
+        real[0] += 60
+        assert status() == "downloaded"
+    assert fake.clock.now() == pytest.approx(started + 61.05)
+
+
+def test_a_fake_given_a_clock_keeps_it_when_served() -> None:
+    clock = FakeClock()
+    fake = FakeOffcloud(clock=clock)
+    with fake.serve():
+        assert fake.clock is clock

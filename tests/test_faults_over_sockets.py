@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from sdk_support import Harness
 
+from offcloud_sdk._calls.retries import MAX_RETRY_AFTER
 from offcloud_sdk.exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -25,7 +26,6 @@ from offcloud_sdk.exceptions import (
     ServerError,
     UnexpectedResponseError,
 )
-from offcloud_sdk.retries import MAX_RETRY_AFTER
 from offcloud_sdk.testing import (
     DropConnection,
     FakeOffcloud,

@@ -9,7 +9,7 @@ from pathlib import Path
 from sdk_support import Harness
 from typer.testing import CliRunner
 
-from offcloud_sdk.cli.app import app
+from offcloud_sdk.cli._app import app
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
 
 

@@ -9,9 +9,9 @@ import pytest
 import respx
 from sdk_support import BASE, KEY, Harness
 
+from offcloud_sdk._calls.logs import configure_from_env, logger
+from offcloud_sdk._calls.redaction import redact
 from offcloud_sdk.exceptions import OffcloudError
-from offcloud_sdk.logs import configure_from_env, logger
-from offcloud_sdk.redaction import redact
 
 INFO = f"{BASE}/api/account/info"
 ACCOUNT = {"user_id": "u1", "is_premium": True, "can_download": True}

@@ -10,6 +10,7 @@ import pytest
 import respx
 from sdk_support import BASE, Harness
 
+from offcloud_sdk._calls.retries import RetryPolicy, is_idempotent
 from offcloud_sdk.exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -18,7 +19,6 @@ from offcloud_sdk.exceptions import (
     RateLimitError,
     ServerError,
 )
-from offcloud_sdk.retries import RetryPolicy, is_idempotent
 
 INFO = f"{BASE}/api/account/info"
 ADD = f"{BASE}/api/cloud"

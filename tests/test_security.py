@@ -27,7 +27,10 @@ from sdk_support import KEY, Harness
 from typer.testing import CliRunner
 
 from offcloud_sdk import AsyncOffcloud, Offcloud
-from offcloud_sdk.cli.app import app
+from offcloud_sdk._calls.redaction import redact
+from offcloud_sdk._downloads.part_files import PartRecord, source_of, write_record
+from offcloud_sdk._downloads.safe_paths import link_name, safe_destination
+from offcloud_sdk.cli._app import app
 from offcloud_sdk.exceptions import (
     APITimeoutError,
     AuthError,
@@ -37,11 +40,8 @@ from offcloud_sdk.exceptions import (
     OffcloudError,
     UnexpectedResponseError,
 )
-from offcloud_sdk.part_files import PartRecord, source_of, write_record
-from offcloud_sdk.redaction import redact
-from offcloud_sdk.safe_paths import link_name, safe_destination
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
-from offcloud_sdk.testing.storage import LAST_MODIFIED
+from offcloud_sdk.testing._storage import LAST_MODIFIED
 
 STORAGE = "https://fr-1.offcloud.com/cloud/download/req/"
 INFO = b'{"user_id": "%s", "is_premium": true, "can_download": true}'
@@ -898,9 +898,9 @@ def test_a_link_no_url_parser_takes_is_an_invalid_argument(
 def test_server_numbers_never_overflow() -> None:
     from offcloud_api_client.models.request_status import RequestStatus
 
-    from offcloud_sdk.auth_flows import MAX_SECONDS, _positive
-    from offcloud_sdk.cloud_files import _as_size, _from_link
-    from offcloud_sdk.polling import _describe
+    from offcloud_sdk._flows.auth_flows import MAX_SECONDS, _positive
+    from offcloud_sdk._flows.cloud_files import _as_size, _from_link
+    from offcloud_sdk._flows.polling import _describe
 
     assert _positive(10**400) == MAX_SECONDS
     assert _as_size("²") is None
@@ -917,7 +917,7 @@ def test_a_validator_that_is_not_ascii_is_not_kept() -> None:
 
 
 def test_a_fifo_for_a_record_is_not_waited_on(tmp_path: Path) -> None:
-    from offcloud_sdk.part_files import read_record, record_path
+    from offcloud_sdk._downloads.part_files import read_record, record_path
 
     part = tmp_path / "f.bin.part"
     os.mkfifo(record_path(part))
@@ -985,7 +985,7 @@ def test_trickling_headers_end_at_the_total_timeout_async(
 
 
 def test_the_clients_the_sdk_makes_read_through_the_deadline_backend() -> None:
-    from offcloud_sdk.deadline_backend import AsyncDeadlineBackend, DeadlineBackend
+    from offcloud_sdk._calls.deadline_backend import AsyncDeadlineBackend, DeadlineBackend
 
     for made, kind in (
         (Offcloud(KEY), DeadlineBackend),

@@ -33,10 +33,10 @@ from cli_support import run as run_cli
 from typer.testing import CliRunner, Result
 
 from offcloud_sdk import Offcloud
-from offcloud_sdk.cli.app import app
+from offcloud_sdk.cli._app import app
 from offcloud_sdk.exceptions import InvalidArgumentError
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
-from offcloud_sdk.testing import server as server_module
+from offcloud_sdk.testing import _server as server_module
 
 EVIL = "\x1b]0;pwned\x07evil\x1b[31mred\x1b]52;c;ZWNobyBoaQ==\x07.mkv"
 SPOOF = "cat\u202egpj.exe\x9b31m.mkv"
@@ -130,8 +130,8 @@ def test_progress_bars_show_names_and_states_without_escapes() -> None:
     from offcloud_api_client.models.request_status import RequestStatus
     from rich.console import Console
 
-    from offcloud_sdk.cli.output import Output
-    from offcloud_sdk.cli.progress import Bars
+    from offcloud_sdk.cli._output import Output
+    from offcloud_sdk.cli._progress import Bars
 
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, color_system=None, width=200)
@@ -153,7 +153,7 @@ def test_progress_bars_show_names_and_states_without_escapes() -> None:
 
 
 def test_say_keeps_lines_but_drops_escapes(capsys: pytest.CaptureFixture[str]) -> None:
-    from offcloud_sdk.cli.output import Output
+    from offcloud_sdk.cli._output import Output
 
     Output().say(f"Logged in as {EVIL}\nthe code: ", bold="\x1b[5mABCD\u2066\n")
     assert capsys.readouterr().err == "Logged in as evilred.mkv\nthe code: ABCD \n"
@@ -175,13 +175,13 @@ def test_say_keeps_lines_but_drops_escapes(capsys: pytest.CaptureFixture[str]) -
     ],
 )
 def test_inert(raw: str, shown: str) -> None:
-    from offcloud_sdk.cli.output import inert
+    from offcloud_sdk.cli._output import inert
 
     assert inert(raw) == shown
 
 
 def test_json_text_is_exact_and_inert() -> None:
-    from offcloud_sdk.cli.output import json_text
+    from offcloud_sdk.cli._output import json_text
 
     data = {"name": EVIL + SPOOF + "\u2069\x7f\x85", "plain": "日本語"}
     text = json_text(data, indent=2)
@@ -204,8 +204,8 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_symlinked_key_file_is_refused_and_its_target_untouched(
     config_home: Path, tmp_path: Path
 ) -> None:
-    from offcloud_sdk.cli.config import save_key
-    from offcloud_sdk.cli.output import Failure
+    from offcloud_sdk.cli._config import save_key
+    from offcloud_sdk.cli._output import Failure
 
     config_home.mkdir(parents=True, mode=0o700)
     target = tmp_path / "target.txt"
@@ -242,7 +242,7 @@ def test_login_through_a_symlink_is_one_line_and_writes_nothing(
 def test_a_planted_key_file_is_replaced_never_written_into(
     config_home: Path, tmp_path: Path
 ) -> None:
-    from offcloud_sdk.cli.config import save_key, saved_key
+    from offcloud_sdk.cli._config import save_key, saved_key
 
     config_home.mkdir(parents=True)
     config_home.chmod(0o777)
@@ -266,7 +266,7 @@ def test_a_planted_key_file_is_replaced_never_written_into(
 def test_the_key_file_is_private_from_its_creation(
     config_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from offcloud_sdk.cli.config import save_key
+    from offcloud_sdk.cli._config import save_key
 
     real_replace = os.replace
     seen: list[tuple[int, Path, str]] = []
@@ -292,8 +292,8 @@ def test_the_key_file_is_private_from_its_creation(
 def test_a_folder_of_another_user_is_refused(
     config_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from offcloud_sdk.cli.config import save_key
-    from offcloud_sdk.cli.output import Failure
+    from offcloud_sdk.cli._config import save_key
+    from offcloud_sdk.cli._output import Failure
 
     config_home.mkdir(parents=True, mode=0o700)
     monkeypatch.setattr(os, "getuid", lambda: os.stat(config_home).st_uid + 1)
@@ -305,7 +305,7 @@ def test_a_folder_of_another_user_is_refused(
 
 @pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="no O_NOFOLLOW")
 def test_reading_the_key_does_not_follow_a_symlink(config_home: Path, tmp_path: Path) -> None:
-    from offcloud_sdk.cli.config import saved_key
+    from offcloud_sdk.cli._config import saved_key
 
     config_home.mkdir(parents=True, mode=0o700)
     planted = tmp_path / "planted.json"
@@ -482,7 +482,7 @@ def test_a_request_no_parser_can_read_is_a_400(capfd: pytest.CaptureFixture[str]
 def test_a_key_file_another_user_planted_is_not_read(
     config_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from offcloud_sdk.cli.config import saved_key
+    from offcloud_sdk.cli._config import saved_key
 
     config_home.mkdir(parents=True, mode=0o700)
     (config_home / "credentials.json").write_text(json.dumps({"api_key": "ATTACKER-KEY"}))

@@ -1,13 +1,14 @@
-"""Generate the typed client package from the OpenAPI spec, or check that it is up to date.
+"""Generate the typed client package and api.md from the spec, or check that both are current.
 
-    python tools/generate.py                       # rewrite generated/offcloud_api_client
-    python tools/generate.py --check               # exit 1 if generated/ drifted from the spec
-    python tools/generate.py --spec S --output D   # generate S into D/offcloud_api_client
+    python tools/generate.py                       # rewrite generated/offcloud_api_client, api.md
+    python tools/generate.py --check               # exit 1 if generated/ or api.md drifted
+    python tools/generate.py --spec S --output D   # generate S into D/offcloud_api_client, D/api.md
 
 Steps: validate the spec with openapi-spec-validator, run openapi-python-client (pinned in the
 `dev` extra, as is the ruff its post-hooks run) with our config and templates into a fresh
-temporary directory, add `py.typed`, then either replace the committed package with it or
-compare the two trees file by file.
+temporary directory, add `py.typed`, render api.md (the reference of every method and model)
+from that fresh package with tools/api_reference.py, then either replace the committed package
+and api.md with them, or compare the two trees file by file and the two api.md byte for byte.
 """
 
 from __future__ import annotations
@@ -24,12 +25,19 @@ from pathlib import Path
 import yaml
 from openapi_spec_validator import validate
 
-ROOT = Path(__file__).resolve().parent.parent
+TOOLS = Path(__file__).resolve().parent
+if str(TOOLS) not in sys.path:  # when loaded by path (the tests), not run as a script
+    sys.path.insert(0, str(TOOLS))
+
+import api_reference  # noqa: E402
+
+ROOT = TOOLS.parent
 SPEC = ROOT / "openapi" / "offcloud.yaml"
 CONFIG = ROOT / "openapi" / "config.yml"
 TEMPLATES = ROOT / "openapi" / "templates"
 PACKAGE = "offcloud_api_client"
 COMMITTED = ROOT / "generated" / PACKAGE
+API_MD = ROOT / "api.md"
 IGNORED = {"__pycache__", ".mypy_cache", ".ruff_cache"}
 
 
@@ -99,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         fresh = Path(scratch) / PACKAGE
         try:
             generate(args.spec, fresh)
-        except GenerationError as exc:
+            reference = api_reference.render_api_md(fresh.parent, args.spec)
+        except (GenerationError, api_reference.ApiReferenceError) as exc:
             print(f"generate: {exc}", file=sys.stderr)
             return 1
 
@@ -109,8 +118,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"generated/{PACKAGE}: {line}", file=sys.stderr)
             if drift:
                 print("generate: generated/ is out of date; run scripts/generate", file=sys.stderr)
+            stale = api_reference.stale(reference, API_MD)
+            if stale:
+                print(f"generate: {stale}", file=sys.stderr)
+            if drift or stale:
                 return 1
-            print(f"generate: generated/{PACKAGE} matches {args.spec.name}")
+            print(f"generate: generated/{PACKAGE} and {API_MD.name} match {args.spec.name}")
             return 0
 
         target = (args.output / PACKAGE) if args.output else COMMITTED
@@ -118,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(fresh, target)
-        print(f"generate: wrote {target} from {args.spec}")
+        reference_path = (args.output / API_MD.name) if args.output else API_MD
+        api_reference.write(reference, reference_path)
+        print(f"generate: wrote {target} and {reference_path} from {args.spec}")
         return 0
 
 

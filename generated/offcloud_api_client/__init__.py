@@ -1,9 +1,16 @@
 """A client library for accessing Offcloud API"""
 
+from __future__ import annotations
+
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+
+# Not `typing.TYPE_CHECKING`: importing typing would be most of this module's cost, and type
+# checkers read this name the same way.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .client import AuthenticatedClient, Client
 
 __all__ = (

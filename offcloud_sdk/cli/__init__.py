@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+__all__ = ["main"]
+
 
 def main() -> None:
     """The console script's entry point."""
     try:
-        from .app import app
+        from ._app import app
     except ImportError as exc:  # the cli extra is missing
         import sys
 

@@ -1,5 +1,5 @@
 """`python -m offcloud_sdk.cli`."""
 
-from . import main
+from . import main as _main
 
-main()
+_main()

@@ -13,13 +13,13 @@
 
 `fake.serve()` runs the same fake as an HTTP server on 127.0.0.1 for code in other processes
 or languages (and `offcloud sandbox` runs it from the command line). `fake.inject(...)` adds
-the faults in `offcloud_sdk.testing.faults`.
+the faults in `offcloud_sdk.testing._faults`.
 """
 
-from .clock import FakeClock
-from .content import FakeContent, FakeFile
-from .fake import FakeOffcloud, FakeRequest
-from .faults import (
+from ._clock import FakeClock
+from ._content import FakeContent, FakeFile
+from ._fake import FakeOffcloud, FakeRequest
+from ._faults import (
     Drift,
     DropConnection,
     HtmlError,

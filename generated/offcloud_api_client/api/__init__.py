@@ -14,9 +14,9 @@ headers, `parse()`) instead of the model.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
 import httpx
@@ -80,7 +80,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
-P = ParamSpec("P")
 
 TAGS: tuple[str, ...] = (
     "account",
@@ -128,10 +127,14 @@ class CallOptions:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
-        self.extra_headers = extra_headers
-        self.extra_query = extra_query
-        self.extra_body = extra_body
-        self.timeout = timeout
+        self.extra_headers: Mapping[str, str] | None = extra_headers
+        """Headers added to (or replacing) the call's own."""
+        self.extra_query: Mapping[str, object] | None = extra_query
+        """Query parameters added to the call's own."""
+        self.extra_body: Mapping[str, object] | None = extra_body
+        """Fields merged into the call's body."""
+        self.timeout: float | httpx.Timeout | None = timeout
+        """Replaces the client's timeout for this call."""
 
     def __repr__(self) -> str:
         given = ", ".join(
@@ -216,21 +219,23 @@ class RawResponse(Generic[T_co]):
         elapsed: datetime.timedelta,
         parse: Callable[[], T_co],
     ) -> None:
-        self.http_response = http_response
+        self.http_response: httpx.Response = http_response
         """The last attempt's answer."""
-        self.retries_taken = retries_taken
+        self.retries_taken: int = retries_taken
         """How many times the call was sent again before this answer."""
-        self.elapsed = elapsed
+        self.elapsed: datetime.timedelta = elapsed
         """From sending the first attempt to this answer's last byte, retries and waits
         included."""
         self._parse = parse
 
     @property
     def status_code(self) -> int:
+        """The answer's HTTP status."""
         return self.http_response.status_code
 
     @property
     def headers(self) -> httpx.Headers:
+        """The answer's headers."""
         return self.http_response.headers
 
     def parse(self) -> T_co:
@@ -250,14 +255,18 @@ class Runner(Protocol):
         operation: Operation[T],
         request: dict[str, Any],
         options: CallOptions | None = None,
-    ) -> T: ...
+    ) -> T:
+        """Send `request` (with `options`) and answer `operation.parse` of the response."""
+        ...
 
     def call_raw(
         self,
         operation: Operation[T],
         request: dict[str, Any],
         options: CallOptions | None = None,
-    ) -> RawResponse[T]: ...
+    ) -> RawResponse[T]:
+        """Send `request` (with `options`) and answer the response, parsed on demand."""
+        ...
 
 
 class AsyncRunner(Protocol):
@@ -268,14 +277,18 @@ class AsyncRunner(Protocol):
         operation: Operation[T],
         request: dict[str, Any],
         options: CallOptions | None = None,
-    ) -> T: ...
+    ) -> T:
+        """Send `request` (with `options`) and answer `operation.parse` of the response."""
+        ...
 
     async def call_raw(
         self,
         operation: Operation[T],
         request: dict[str, Any],
         options: CallOptions | None = None,
-    ) -> RawResponse[T]: ...
+    ) -> RawResponse[T]:
+        """Send `request` (with `options`) and answer the response, parsed on demand."""
+        ...
 
 
 def _timeout(options: CallOptions | None) -> dict[str, Any]:
@@ -298,6 +311,8 @@ class ClientRunner:
         request: dict[str, Any],
         options: CallOptions | None = None,
     ) -> T:
+        """Send `request` and parse the answer; a status the spec does not list raises
+        `errors.UnexpectedStatus`."""
         return self.call_raw(operation, request, options).parse()
 
     def call_raw(
@@ -306,6 +321,7 @@ class ClientRunner:
         request: dict[str, Any],
         options: CallOptions | None = None,
     ) -> RawResponse[T]:
+        """Send `request` and answer the response, parsed on demand."""
         http = self.client.get_httpx_client()
         response = http.request(**with_options(request, options), **_timeout(options))
         return RawResponse(
@@ -325,6 +341,8 @@ class AsyncClientRunner:
         request: dict[str, Any],
         options: CallOptions | None = None,
     ) -> T:
+        """Send `request` and parse the answer; a status the spec does not list raises
+        `errors.UnexpectedStatus`."""
         return (await self.call_raw(operation, request, options)).parse()
 
     async def call_raw(
@@ -333,6 +351,7 @@ class AsyncClientRunner:
         request: dict[str, Any],
         options: CallOptions | None = None,
     ) -> RawResponse[T]:
+        """Send `request` and answer the response, parsed on demand."""
         http = self.client.get_async_httpx_client()
         response = await http.request(
             **with_options(request, options), **_timeout(options)
@@ -340,63 +359,6 @@ class AsyncClientRunner:
         return RawResponse(
             response, 0, response.elapsed, lambda: operation.parse(response)
         )
-
-
-class RawCalls:
-    """A runner whose calls answer the `RawResponse` of `runner.call_raw`; the resources of
-    `ResourcesWithRawResponse` are built on it."""
-
-    def __init__(self, runner: Runner) -> None:
-        self._runner = runner
-
-    def call(
-        self,
-        operation: Operation[T],
-        request: dict[str, Any],
-        options: CallOptions | None = None,
-    ) -> T:
-        return cast(T, self._runner.call_raw(operation, request, options))
-
-    def call_raw(
-        self,
-        operation: Operation[T],
-        request: dict[str, Any],
-        options: CallOptions | None = None,
-    ) -> RawResponse[T]:
-        return self._runner.call_raw(operation, request, options)
-
-
-class AsyncRawCalls:
-    """The async twin of `RawCalls`."""
-
-    def __init__(self, runner: AsyncRunner) -> None:
-        self._runner = runner
-
-    async def call(
-        self,
-        operation: Operation[T],
-        request: dict[str, Any],
-        options: CallOptions | None = None,
-    ) -> T:
-        return cast(T, await self._runner.call_raw(operation, request, options))
-
-    async def call_raw(
-        self,
-        operation: Operation[T],
-        request: dict[str, Any],
-        options: CallOptions | None = None,
-    ) -> RawResponse[T]:
-        return await self._runner.call_raw(operation, request, options)
-
-
-def raw(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
-    """`method` (of a resource on `RawCalls`) typed as what it answers there."""
-    return cast(Callable[P, RawResponse[T]], method)
-
-
-def araw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse[T]]]:
-    """`method` (of a resource on `AsyncRawCalls`) typed as what it answers there."""
-    return cast(Callable[P, Awaitable[RawResponse[T]]], method)
 
 
 class Resources:

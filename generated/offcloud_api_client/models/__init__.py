@@ -4,10 +4,17 @@ Each model's module is imported the first time the model is used (`from .models 
 `models.X`), so importing the client does not pay for every model in the spec.
 """
 
+from __future__ import annotations
+
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+
+# Not `typing.TYPE_CHECKING`: importing typing would be most of this module's cost, and type
+# checkers read this name the same way.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .account_info import AccountInfo
     from .account_limits import AccountLimits
     from .account_stats import AccountStats

@@ -33,6 +33,7 @@ class AccountLimits:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         links: int | str | Unset
         if isinstance(self.links, Unset):
             links = UNSET
@@ -89,6 +90,7 @@ class AccountLimits:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
 
         def _parse_links(data: object) -> int | str | Unset:
@@ -147,6 +149,7 @@ class AccountLimits:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -39,6 +39,7 @@ class AccountStats:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         user_id = self.user_id
 
         email = self.email
@@ -85,6 +86,7 @@ class AccountStats:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         from ..models.account_limits import AccountLimits
         from ..models.account_stats_additional_tags import AccountStatsAdditionalTags
 
@@ -133,6 +135,7 @@ class AccountStats:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -16,6 +16,7 @@ class AccountStatsAdditionalTags:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -24,6 +25,7 @@ class AccountStatsAdditionalTags:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         account_stats_additional_tags = cls()
 
@@ -32,6 +34,7 @@ class AccountStatsAdditionalTags:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -24,6 +24,7 @@ class CacheCheckRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         hashes = self.hashes
 
         message_ids: list[str] | Unset = UNSET
@@ -44,6 +45,7 @@ class CacheCheckRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         hashes = cast(list[str], d.pop("hashes"))
 
@@ -59,6 +61,7 @@ class CacheCheckRequest:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

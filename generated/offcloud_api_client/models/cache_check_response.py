@@ -24,6 +24,7 @@ class CacheCheckResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         cached_items = self.cached_items
 
         claimed_items: list[str] | Unset = UNSET
@@ -44,6 +45,7 @@ class CacheCheckResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         cached_items = cast(list[str], d.pop("cachedItems"))
 
@@ -59,6 +61,7 @@ class CacheCheckResponse:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

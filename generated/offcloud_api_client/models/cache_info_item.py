@@ -28,6 +28,7 @@ class CacheInfoItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         cached = self.cached
 
         files: list[dict[str, Any]] | Unset = UNSET
@@ -51,6 +52,7 @@ class CacheInfoItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         from ..models.cached_file import CachedFile
 
         d = dict(src_dict)
@@ -75,6 +77,7 @@ class CacheInfoItem:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -28,6 +28,7 @@ class CachedLink:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         filename = self.filename
 
         url = self.url
@@ -55,6 +56,7 @@ class CachedLink:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         filename = d.pop("filename")
 
@@ -76,6 +78,7 @@ class CachedLink:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

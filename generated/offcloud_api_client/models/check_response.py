@@ -20,6 +20,7 @@ class CheckResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         logged_in: bool | int
         logged_in = self.logged_in
 
@@ -35,6 +36,7 @@ class CheckResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
 
         def _parse_logged_in(data: object) -> bool | int:
@@ -51,6 +53,7 @@ class CheckResponse:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -26,6 +26,7 @@ class DeviceTokenRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         grant_type = self.grant_type
 
         device_code = self.device_code
@@ -47,6 +48,7 @@ class DeviceTokenRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         grant_type = d.pop("grant_type")
 
@@ -65,6 +67,7 @@ class DeviceTokenRequest:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -30,6 +30,7 @@ class DeviceTokenResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         access_token = self.access_token
 
         token_type = self.token_type
@@ -60,6 +61,7 @@ class DeviceTokenResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         access_token = d.pop("access_token")
 
@@ -84,6 +86,7 @@ class DeviceTokenResponse:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

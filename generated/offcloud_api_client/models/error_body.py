@@ -30,6 +30,7 @@ class ErrorBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         error = self.error
 
         error_description = self.error_description
@@ -48,6 +49,7 @@ class ErrorBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         error = d.pop("error")
 
@@ -63,6 +65,7 @@ class ErrorBody:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -49,6 +49,7 @@ class HistoryItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         request_id = self.request_id
 
         file_name = self.file_name
@@ -119,6 +120,7 @@ class HistoryItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         request_id = d.pop("requestId")
 
@@ -175,6 +177,7 @@ class HistoryItem:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -22,6 +22,7 @@ class NotAvailableBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         not_available = self.not_available
 
         field_dict: dict[str, Any] = {}
@@ -36,6 +37,7 @@ class NotAvailableBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         not_available = d.pop("not_available")
 
@@ -48,6 +50,7 @@ class NotAvailableBody:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -24,6 +24,7 @@ class ProxyList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         list_ = []
         for list_item_data in self.list_:
             list_item = list_item_data.to_dict()
@@ -41,6 +42,7 @@ class ProxyList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         from ..models.proxy import Proxy
 
         d = dict(src_dict)
@@ -60,6 +62,7 @@ class ProxyList:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

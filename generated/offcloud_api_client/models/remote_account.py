@@ -39,6 +39,7 @@ class RemoteAccount:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         remote_option_id = self.remote_option_id
 
         account_id = self.account_id
@@ -91,6 +92,7 @@ class RemoteAccount:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         remote_option_id = d.pop("remoteOptionId", UNSET)
 
@@ -137,6 +139,7 @@ class RemoteAccount:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

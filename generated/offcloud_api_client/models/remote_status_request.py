@@ -20,6 +20,7 @@ class RemoteStatusRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         request_id = self.request_id
 
         field_dict: dict[str, Any] = {}
@@ -34,6 +35,7 @@ class RemoteStatusRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         request_id = d.pop("requestId")
 
@@ -46,6 +48,7 @@ class RemoteStatusRequest:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -29,6 +29,7 @@ class RetryResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         from ..models.request_status import RequestStatus
 
         success = self.success
@@ -53,6 +54,7 @@ class RetryResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         from ..models.request_status import RequestStatus
 
         d = dict(src_dict)
@@ -83,6 +85,7 @@ class RetryResponse:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -24,6 +24,7 @@ class StatusBatchResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         requests = []
         for requests_item_data in self.requests:
             requests_item = requests_item_data.to_dict()
@@ -41,6 +42,7 @@ class StatusBatchResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         from ..models.request_status import RequestStatus
 
         d = dict(src_dict)
@@ -60,6 +62,7 @@ class StatusBatchResponse:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

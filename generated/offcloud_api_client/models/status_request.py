@@ -25,6 +25,7 @@ class StatusRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         request_id = self.request_id
 
         request_ids: list[str] | Unset = UNSET
@@ -43,6 +44,7 @@ class StatusRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         request_id = d.pop("requestId", UNSET)
 
@@ -58,6 +60,7 @@ class StatusRequest:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -26,6 +26,7 @@ class StatusResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         status = self.status.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -40,6 +41,7 @@ class StatusResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         from ..models.request_status import RequestStatus
 
         d = dict(src_dict)
@@ -54,6 +56,7 @@ class StatusResponse:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

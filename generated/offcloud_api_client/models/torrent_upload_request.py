@@ -24,6 +24,7 @@ class TorrentUploadRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as JSON-ready data, with the API's field names."""
         file = self.file.to_tuple()
 
         field_dict: dict[str, Any] = {}
@@ -37,6 +38,7 @@ class TorrentUploadRequest:
         return field_dict
 
     def to_multipart(self) -> types.RequestFiles:
+        """This model as the parts of a multipart/form-data body."""
         files: types.RequestFiles = []
 
         files.append(("file", self.file.to_tuple()))
@@ -48,6 +50,7 @@ class TorrentUploadRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model read from JSON data with the API's field names; unknown fields are kept."""
         d = dict(src_dict)
         file = File(payload=BytesIO(d.pop("file")))
 
@@ -60,6 +63,7 @@ class TorrentUploadRequest:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The names of the fields the spec does not describe."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -12,16 +12,7 @@ from ...models.account_info import AccountInfo
 from ...models.account_stats import AccountStats
 from ...models.error_body import ErrorBody
 from ...types import UNSET, File, Unset
-from .. import (
-    AsyncRawCalls,
-    AsyncRunner,
-    Operation,
-    RawCalls,
-    Runner,
-    araw,
-    call_options,
-    raw,
-)
+from .. import AsyncRunner, Operation, RawResponse, Runner, call_options
 from . import account_info, account_stats
 
 
@@ -190,15 +181,123 @@ class AccountResourceWithRawResponse:
     """The `account` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
 
     def __init__(self, runner: Runner) -> None:
-        resource = AccountResource(RawCalls(runner))
-        self.info = raw(resource.info)
-        self.stats = raw(resource.stats)
+        self._runner = runner
+
+    def info(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[AccountInfo]:
+        """Get the account's premium state and expiry (2026 API).
+
+        Observed on the wire (Comet PR #590, 2026-06) and used by five clients. `email` is read
+        by ResolveURL and the Home Assistant integration but absent from the observed payload,
+        so it is optional. A bad key gets HTTP 401 `{"error":"NOAUTH"}`.
+
+        `GET /api/account/info` (operationId `account_info`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = account_info._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(ACCOUNT_INFO, request, options)
+
+    def stats(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[AccountStats]:
+        """Get the account's limits and usage (classic API).
+
+        Undocumented; seen in three public clients (Gaia, POV, Fen Light). `expirationDate` is
+        `dd-mm-YYYY` text in the classic API and a Unix time in the web variant, so both parse.
+        Whether it still answers after the 2026 switch is unknown.
+
+        `GET /api/account/stats` (operationId `account_stats`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = account_stats._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(ACCOUNT_STATS, request, options)
 
 
 class AsyncAccountResourceWithRawResponse:
     """The async twin of `AccountResourceWithRawResponse`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
-        resource = AsyncAccountResource(AsyncRawCalls(runner))
-        self.info = araw(resource.info)
-        self.stats = araw(resource.stats)
+        self._runner = runner
+
+    async def info(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[AccountInfo]:
+        """Get the account's premium state and expiry (2026 API).
+
+        Observed on the wire (Comet PR #590, 2026-06) and used by five clients. `email` is read
+        by ResolveURL and the Home Assistant integration but absent from the observed payload,
+        so it is optional. A bad key gets HTTP 401 `{"error":"NOAUTH"}`.
+
+        `GET /api/account/info` (operationId `account_info`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = account_info._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(ACCOUNT_INFO, request, options)
+
+    async def stats(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[AccountStats]:
+        """Get the account's limits and usage (classic API).
+
+        Undocumented; seen in three public clients (Gaia, POV, Fen Light). `expirationDate` is
+        `dd-mm-YYYY` text in the classic API and a Unix time in the web variant, so both parse.
+        Whether it still answers after the 2026 switch is unknown.
+
+        `GET /api/account/stats` (operationId `account_stats`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = account_stats._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(ACCOUNT_STATS, request, options)

@@ -17,16 +17,7 @@ from ...models.error_body import ErrorBody
 from ...models.login_request import LoginRequest
 from ...models.login_response import LoginResponse
 from ...types import UNSET, File, Unset
-from .. import (
-    AsyncRawCalls,
-    AsyncRunner,
-    Operation,
-    RawCalls,
-    Runner,
-    araw,
-    call_options,
-    raw,
-)
+from .. import AsyncRunner, Operation, RawResponse, Runner, call_options
 from . import auth_api_key, auth_check, auth_device_code, auth_device_token, auth_login
 
 
@@ -451,21 +442,331 @@ class AuthResourceWithRawResponse:
     """The `auth` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
 
     def __init__(self, runner: Runner) -> None:
-        resource = AuthResource(RawCalls(runner))
-        self.api_key = raw(resource.api_key)
-        self.check = raw(resource.check)
-        self.device_code = raw(resource.device_code)
-        self.device_token = raw(resource.device_token)
-        self.login = raw(resource.login)
+        self._runner = runner
+
+    def api_key(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[ApiKeyResponse]:
+        """Fetch the account's API key with a login session (retired in 2026).
+
+        Needs the `connect.sid` cookie from `auth_login`. Documented by Offcloud (classic API;
+        the older path was `/api/account/get`) and used by four public clients. Retired in 2026:
+        Offcloud now answers 404 (Comet PR #590).
+
+        `POST /api/key` (operationId `auth_api_key`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = auth_api_key._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(AUTH_API_KEY, request, options)
+
+    def check(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[CheckResponse]:
+        """Tell whether the session or key is logged in.
+
+        Documented by Offcloud (classic API; older path `/api/login/check`, which clients also
+        POST to). `loggedIn` is `1` or `0`; booleans are accepted too. Offcloud staff also point
+        users here to register the IP address downloads come from.
+
+        `GET /api/check` (operationId `auth_check`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = auth_check._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(AUTH_CHECK, request, options)
+
+    def device_code(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[DeviceCodeResponse]:
+        """Start a device login and get the code the user confirms.
+
+        The OAuth 2.0 device authorization grant (RFC 8628) of the 2026 API. Seen in one public
+        client only (ResolveURL, 2026-06), which sends no `client_id`; the fields follow the
+        RFC. Show `user_code` and `verification_uri` to the user, then poll `auth_device_token`
+        every `interval` seconds (5 when absent) until it gives an access token, which is used
+        as the Bearer API key.
+
+        `POST /oauth/device/code` (operationId `auth_device_code`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = auth_device_code._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(AUTH_DEVICE_CODE, request, options)
+
+    def device_token(
+        self,
+        *,
+        grant_type: str,
+        device_code: str,
+        client_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[DeviceTokenResponse]:
+        """Poll for the access token of a device login.
+
+        Form-encoded, as RFC 8628 prescribes. Seen in one public client only (ResolveURL). Until
+        the user confirms, the answer is an OAuth error: `authorization_pending` (poll again),
+        `slow_down` (add 5 s to the interval), `access_denied` or `expired_token` (stop).
+        Offcloud may send these with HTTP 400 (as the RFC says) or 200, so both are described.
+
+        `POST /oauth/token` (operationId `auth_device_token`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = auth_device_token._get_kwargs(
+            body=DeviceTokenRequest(
+                grant_type=grant_type,
+                device_code=device_code,
+                client_id=client_id,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(AUTH_DEVICE_TOKEN, request, options)
+
+    def login(
+        self,
+        *,
+        username: str,
+        password: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[LoginResponse]:
+        """Log in with username and password (retired in 2026).
+
+        Starts a session: the answer sets the `connect.sid` cookie that `auth_api_key` needs.
+        Documented by Offcloud (classic API) and used by five public clients. Retired in 2026:
+        Offcloud now answers 404 (Comet PR #590). Use an API key from the account page, or the
+        device login (`auth_device_code`, `auth_device_token`), instead.
+
+        `POST /api/login` (operationId `auth_login`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = auth_login._get_kwargs(
+            body=LoginRequest(
+                username=username,
+                password=password,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(AUTH_LOGIN, request, options)
 
 
 class AsyncAuthResourceWithRawResponse:
     """The async twin of `AuthResourceWithRawResponse`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
-        resource = AsyncAuthResource(AsyncRawCalls(runner))
-        self.api_key = araw(resource.api_key)
-        self.check = araw(resource.check)
-        self.device_code = araw(resource.device_code)
-        self.device_token = araw(resource.device_token)
-        self.login = araw(resource.login)
+        self._runner = runner
+
+    async def api_key(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[ApiKeyResponse]:
+        """Fetch the account's API key with a login session (retired in 2026).
+
+        Needs the `connect.sid` cookie from `auth_login`. Documented by Offcloud (classic API;
+        the older path was `/api/account/get`) and used by four public clients. Retired in 2026:
+        Offcloud now answers 404 (Comet PR #590).
+
+        `POST /api/key` (operationId `auth_api_key`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = auth_api_key._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(AUTH_API_KEY, request, options)
+
+    async def check(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[CheckResponse]:
+        """Tell whether the session or key is logged in.
+
+        Documented by Offcloud (classic API; older path `/api/login/check`, which clients also
+        POST to). `loggedIn` is `1` or `0`; booleans are accepted too. Offcloud staff also point
+        users here to register the IP address downloads come from.
+
+        `GET /api/check` (operationId `auth_check`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = auth_check._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(AUTH_CHECK, request, options)
+
+    async def device_code(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[DeviceCodeResponse]:
+        """Start a device login and get the code the user confirms.
+
+        The OAuth 2.0 device authorization grant (RFC 8628) of the 2026 API. Seen in one public
+        client only (ResolveURL, 2026-06), which sends no `client_id`; the fields follow the
+        RFC. Show `user_code` and `verification_uri` to the user, then poll `auth_device_token`
+        every `interval` seconds (5 when absent) until it gives an access token, which is used
+        as the Bearer API key.
+
+        `POST /oauth/device/code` (operationId `auth_device_code`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = auth_device_code._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(AUTH_DEVICE_CODE, request, options)
+
+    async def device_token(
+        self,
+        *,
+        grant_type: str,
+        device_code: str,
+        client_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[DeviceTokenResponse]:
+        """Poll for the access token of a device login.
+
+        Form-encoded, as RFC 8628 prescribes. Seen in one public client only (ResolveURL). Until
+        the user confirms, the answer is an OAuth error: `authorization_pending` (poll again),
+        `slow_down` (add 5 s to the interval), `access_denied` or `expired_token` (stop).
+        Offcloud may send these with HTTP 400 (as the RFC says) or 200, so both are described.
+
+        `POST /oauth/token` (operationId `auth_device_token`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = auth_device_token._get_kwargs(
+            body=DeviceTokenRequest(
+                grant_type=grant_type,
+                device_code=device_code,
+                client_id=client_id,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(AUTH_DEVICE_TOKEN, request, options)
+
+    async def login(
+        self,
+        *,
+        username: str,
+        password: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[LoginResponse]:
+        """Log in with username and password (retired in 2026).
+
+        Starts a session: the answer sets the `connect.sid` cookie that `auth_api_key` needs.
+        Documented by Offcloud (classic API) and used by five public clients. Retired in 2026:
+        Offcloud now answers 404 (Comet PR #590). Use an API key from the account page, or the
+        device login (`auth_device_code`, `auth_device_token`), instead.
+
+        `POST /api/login` (operationId `auth_login`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = auth_login._get_kwargs(
+            body=LoginRequest(
+                username=username,
+                password=password,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(AUTH_LOGIN, request, options)

@@ -16,16 +16,7 @@ from ...models.cache_info_request import CacheInfoRequest
 from ...models.cached_link import CachedLink
 from ...models.error_body import ErrorBody
 from ...types import UNSET, File, Unset
-from .. import (
-    AsyncRawCalls,
-    AsyncRunner,
-    Operation,
-    RawCalls,
-    Runner,
-    araw,
-    call_options,
-    raw,
-)
+from .. import AsyncRunner, Operation, RawResponse, Runner, call_options
 from . import cache_check, cache_download, cache_info
 
 
@@ -314,17 +305,213 @@ class CacheResourceWithRawResponse:
     """The `cache` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
 
     def __init__(self, runner: Runner) -> None:
-        resource = CacheResource(RawCalls(runner))
-        self.check = raw(resource.check)
-        self.download = raw(resource.download)
-        self.info = raw(resource.info)
+        self._runner = runner
+
+    def check(
+        self,
+        *,
+        hashes: list[str],
+        message_ids: list[str] | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[CacheCheckResponse]:
+        """Tell which torrent info hashes Offcloud has cached (classic API).
+
+        Documented by Offcloud (request only); the answer comes from seven clients. Send
+        lowercase info hashes, at most 100 per call (what clients do). `claimedItems` answers
+        the usenet `messageIds` (Gaia). The 2026 API's counterpart is `cache_info`.
+
+        `POST /api/cache` (operationId `cache_check`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cache_check._get_kwargs(
+            body=CacheCheckRequest(
+                hashes=hashes,
+                message_ids=message_ids,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CACHE_CHECK, request, options)
+
+    def download(
+        self,
+        *,
+        url: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[CachedLink]]:
+        """Get direct links to a cached magnet's files without a cloud request (2026 API).
+
+        Used by three 2026 clients. A link that cannot be served directly answers
+        `{"error": "Unsupported link for direct download"}`.
+
+        `POST /api/cache/download` (operationId `cache_download`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cache_download._get_kwargs(
+            body=CacheDownloadRequest(
+                url=url,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CACHE_DOWNLOAD, request, options)
+
+    def info(
+        self,
+        *,
+        urls: list[str],
+        include_files: bool | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[CacheInfoItem]]:
+        """Tell whether magnets are cached, optionally with their files (2026 API).
+
+        Used by four 2026 clients. `urls` are full magnet URIs; the answer has one item per
+        input, in the same order.
+
+        `POST /api/cache/info` (operationId `cache_info`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cache_info._get_kwargs(
+            body=CacheInfoRequest(
+                urls=urls,
+                include_files=include_files,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CACHE_INFO, request, options)
 
 
 class AsyncCacheResourceWithRawResponse:
     """The async twin of `CacheResourceWithRawResponse`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
-        resource = AsyncCacheResource(AsyncRawCalls(runner))
-        self.check = araw(resource.check)
-        self.download = araw(resource.download)
-        self.info = araw(resource.info)
+        self._runner = runner
+
+    async def check(
+        self,
+        *,
+        hashes: list[str],
+        message_ids: list[str] | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[CacheCheckResponse]:
+        """Tell which torrent info hashes Offcloud has cached (classic API).
+
+        Documented by Offcloud (request only); the answer comes from seven clients. Send
+        lowercase info hashes, at most 100 per call (what clients do). `claimedItems` answers
+        the usenet `messageIds` (Gaia). The 2026 API's counterpart is `cache_info`.
+
+        `POST /api/cache` (operationId `cache_check`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cache_check._get_kwargs(
+            body=CacheCheckRequest(
+                hashes=hashes,
+                message_ids=message_ids,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CACHE_CHECK, request, options)
+
+    async def download(
+        self,
+        *,
+        url: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[CachedLink]]:
+        """Get direct links to a cached magnet's files without a cloud request (2026 API).
+
+        Used by three 2026 clients. A link that cannot be served directly answers
+        `{"error": "Unsupported link for direct download"}`.
+
+        `POST /api/cache/download` (operationId `cache_download`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cache_download._get_kwargs(
+            body=CacheDownloadRequest(
+                url=url,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CACHE_DOWNLOAD, request, options)
+
+    async def info(
+        self,
+        *,
+        urls: list[str],
+        include_files: bool | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[CacheInfoItem]]:
+        """Tell whether magnets are cached, optionally with their files (2026 API).
+
+        Used by four 2026 clients. `urls` are full magnet URIs; the answer has one item per
+        input, in the same order.
+
+        `POST /api/cache/info` (operationId `cache_info`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cache_info._get_kwargs(
+            body=CacheInfoRequest(
+                urls=urls,
+                include_files=include_files,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CACHE_INFO, request, options)

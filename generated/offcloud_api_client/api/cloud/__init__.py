@@ -21,16 +21,7 @@ from ...models.status_request import StatusRequest
 from ...models.status_response import StatusResponse
 from ...models.success_response import SuccessResponse
 from ...types import UNSET, File, Unset
-from .. import (
-    AsyncRawCalls,
-    AsyncRunner,
-    Operation,
-    RawCalls,
-    Runner,
-    araw,
-    call_options,
-    raw,
-)
+from .. import AsyncRunner, Operation, RawResponse, Runner, call_options
 from . import (
     cloud_add,
     cloud_explore,
@@ -741,27 +732,537 @@ class CloudResourceWithRawResponse:
     """The `cloud` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
 
     def __init__(self, runner: Runner) -> None:
-        resource = CloudResource(RawCalls(runner))
-        self.add = raw(resource.add)
-        self.explore = raw(resource.explore)
-        self.history = raw(resource.history)
-        self.remove = raw(resource.remove)
-        self.remove_one = raw(resource.remove_one)
-        self.retry = raw(resource.retry)
-        self.status = raw(resource.status)
-        self.list = raw(resource.list)
+        self._runner = runner
+
+    def add(
+        self,
+        *,
+        url: str,
+        custom_file_name: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[DownloadRequest]:
+        """Add a cloud download.
+
+        Fetches a hoster link, magnet, .torrent URL (or the URL `torrents_upload` returned) into
+        Offcloud's storage. Documented by Offcloud and used by at least eight clients in both
+        API generations. A cached torrent may come back already `downloaded`. The 2026 API may
+        leave out `site`, `url` and `createdOn` (StremThru dropped them). `customFileName` is
+        undocumented (one client, for NZB files). Failures come with HTTP 200: `{"error": …}`
+        or `{"not_available": "premium"|"links"|"cloud"|"torrent"|"usenet"|…}`.
+
+        `POST /api/cloud` (operationId `cloud_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_add._get_kwargs(
+            body=CloudAddRequest(
+                url=url,
+                custom_file_name=custom_file_name,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CLOUD_ADD, request, options)
+
+    def explore(
+        self,
+        request_id: str,
+        *,
+        format_: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[ExploreDetailed | list[str]]:
+        """List the files of a finished cloud download.
+
+        Documented by Offcloud (classic: an array of download links) and used by six clients.
+        With `format=detailed` the 2026 API answers `{"files": [{id, name, size, path, url}]}`
+        (five clients). A request that holds a single file, not an archive or folder, answers
+        `{"error": "Bad archive"}`; its link is then
+        `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`. Links may contain
+        spaces, directory entries ending in `/` and `.aria2` control files. The 2026 links may
+        be short-lived, so fetch them just before use.
+
+        `GET /api/cloud/explore/{request_id}` (operationId `cloud_explore`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_explore._get_kwargs(
+            request_id,
+            format_=format_,
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CLOUD_EXPLORE, request, options)
+
+    def history(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[HistoryItem]]:
+        """List the account's cloud downloads.
+
+        Undocumented but used by eight clients in both API generations; no paging parameters
+        are known. Items in the 2026 API may carry `message` and `progress`; `fileSize` comes as
+        a number or as text.
+
+        `GET /api/cloud/history` (operationId `cloud_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_history._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CLOUD_HISTORY, request, options)
+
+    def remove(
+        self,
+        *,
+        requests: list[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[SuccessResponse]:
+        """Remove cloud downloads (2026 API).
+
+        Seen in three 2026 clients (ResolveURL, Home Assistant, MediaFusion); StremThru says the
+        2026 API does not support removal, so this is less sure than most. The web form of the
+        same call took at most 200 ids at a time.
+
+        `POST /api/cloud/remove` (operationId `cloud_remove`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_remove._get_kwargs(
+            body=RemoveRequest(
+                requests=requests,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CLOUD_REMOVE, request, options)
+
+    def remove_one(
+        self,
+        request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[SuccessResponse]:
+        """Remove one cloud download (web endpoint).
+
+        Undocumented web endpoint outside `/api`, used by eight clients with `?key=` or the
+        session cookie. Answers `{"success": true}`.
+
+        `GET /cloud/remove/{request_id}` (operationId `cloud_remove_one`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_remove_one._get_kwargs(
+            request_id,
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CLOUD_REMOVE_ONE, request, options)
+
+    def retry(
+        self,
+        request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[RetryResponse]:
+        """Retry a failed cloud download.
+
+        Documented by Offcloud (classic API; older path `/tryagain/`): "confirmation or fail
+        response in JSON". No payload has been recorded; one client reads `{"status": {"status":
+        …}}`, so both a status object and a bare status word parse.
+
+        `GET /api/cloud/retry/{request_id}` (operationId `cloud_retry`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_retry._get_kwargs(
+            request_id,
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CLOUD_RETRY, request, options)
+
+    def status(
+        self,
+        *,
+        request_id: str | Unset = UNSET,
+        request_ids: list[str] | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[StatusBatchResponse | StatusResponse]:
+        """Get the status of one or many cloud downloads.
+
+        Documented by Offcloud without fields; the fields come from six clients. Send
+        `requestId` for one request, answered as `{"status": {…}}`, or `requestIds` for many,
+        answered as `{"requests": [{…}, …]}` (batch form seen in two clients). The 2026 API adds
+        `progress` (0.0–1.0) and a free-text `message` (ResolveURL, Home Assistant).
+
+        `POST /api/cloud/status` (operationId `cloud_status`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_status._get_kwargs(
+            body=StatusRequest(
+                request_id=request_id,
+                request_ids=request_ids,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CLOUD_STATUS, request, options)
+
+    def list(
+        self,
+        request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[str]:
+        """List the download links of a cloud download as text.
+
+        Documented by Offcloud (classic API, 2018): plain text, one link per line. An error still
+        comes as a JSON `{"error": …}` body.
+
+        `GET /api/cloud/list/{request_id}` (operationId `cloud_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_list._get_kwargs(
+            request_id,
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(CLOUD_LIST, request, options)
 
 
 class AsyncCloudResourceWithRawResponse:
     """The async twin of `CloudResourceWithRawResponse`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
-        resource = AsyncCloudResource(AsyncRawCalls(runner))
-        self.add = araw(resource.add)
-        self.explore = araw(resource.explore)
-        self.history = araw(resource.history)
-        self.remove = araw(resource.remove)
-        self.remove_one = araw(resource.remove_one)
-        self.retry = araw(resource.retry)
-        self.status = araw(resource.status)
-        self.list = araw(resource.list)
+        self._runner = runner
+
+    async def add(
+        self,
+        *,
+        url: str,
+        custom_file_name: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[DownloadRequest]:
+        """Add a cloud download.
+
+        Fetches a hoster link, magnet, .torrent URL (or the URL `torrents_upload` returned) into
+        Offcloud's storage. Documented by Offcloud and used by at least eight clients in both
+        API generations. A cached torrent may come back already `downloaded`. The 2026 API may
+        leave out `site`, `url` and `createdOn` (StremThru dropped them). `customFileName` is
+        undocumented (one client, for NZB files). Failures come with HTTP 200: `{"error": …}`
+        or `{"not_available": "premium"|"links"|"cloud"|"torrent"|"usenet"|…}`.
+
+        `POST /api/cloud` (operationId `cloud_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_add._get_kwargs(
+            body=CloudAddRequest(
+                url=url,
+                custom_file_name=custom_file_name,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CLOUD_ADD, request, options)
+
+    async def explore(
+        self,
+        request_id: str,
+        *,
+        format_: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[ExploreDetailed | list[str]]:
+        """List the files of a finished cloud download.
+
+        Documented by Offcloud (classic: an array of download links) and used by six clients.
+        With `format=detailed` the 2026 API answers `{"files": [{id, name, size, path, url}]}`
+        (five clients). A request that holds a single file, not an archive or folder, answers
+        `{"error": "Bad archive"}`; its link is then
+        `https://{server}.offcloud.com/cloud/download/{requestId}/{fileName}`. Links may contain
+        spaces, directory entries ending in `/` and `.aria2` control files. The 2026 links may
+        be short-lived, so fetch them just before use.
+
+        `GET /api/cloud/explore/{request_id}` (operationId `cloud_explore`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_explore._get_kwargs(
+            request_id,
+            format_=format_,
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CLOUD_EXPLORE, request, options)
+
+    async def history(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[HistoryItem]]:
+        """List the account's cloud downloads.
+
+        Undocumented but used by eight clients in both API generations; no paging parameters
+        are known. Items in the 2026 API may carry `message` and `progress`; `fileSize` comes as
+        a number or as text.
+
+        `GET /api/cloud/history` (operationId `cloud_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_history._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CLOUD_HISTORY, request, options)
+
+    async def remove(
+        self,
+        *,
+        requests: list[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[SuccessResponse]:
+        """Remove cloud downloads (2026 API).
+
+        Seen in three 2026 clients (ResolveURL, Home Assistant, MediaFusion); StremThru says the
+        2026 API does not support removal, so this is less sure than most. The web form of the
+        same call took at most 200 ids at a time.
+
+        `POST /api/cloud/remove` (operationId `cloud_remove`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_remove._get_kwargs(
+            body=RemoveRequest(
+                requests=requests,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CLOUD_REMOVE, request, options)
+
+    async def remove_one(
+        self,
+        request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[SuccessResponse]:
+        """Remove one cloud download (web endpoint).
+
+        Undocumented web endpoint outside `/api`, used by eight clients with `?key=` or the
+        session cookie. Answers `{"success": true}`.
+
+        `GET /cloud/remove/{request_id}` (operationId `cloud_remove_one`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_remove_one._get_kwargs(
+            request_id,
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CLOUD_REMOVE_ONE, request, options)
+
+    async def retry(
+        self,
+        request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[RetryResponse]:
+        """Retry a failed cloud download.
+
+        Documented by Offcloud (classic API; older path `/tryagain/`): "confirmation or fail
+        response in JSON". No payload has been recorded; one client reads `{"status": {"status":
+        …}}`, so both a status object and a bare status word parse.
+
+        `GET /api/cloud/retry/{request_id}` (operationId `cloud_retry`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_retry._get_kwargs(
+            request_id,
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CLOUD_RETRY, request, options)
+
+    async def status(
+        self,
+        *,
+        request_id: str | Unset = UNSET,
+        request_ids: list[str] | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[StatusBatchResponse | StatusResponse]:
+        """Get the status of one or many cloud downloads.
+
+        Documented by Offcloud without fields; the fields come from six clients. Send
+        `requestId` for one request, answered as `{"status": {…}}`, or `requestIds` for many,
+        answered as `{"requests": [{…}, …]}` (batch form seen in two clients). The 2026 API adds
+        `progress` (0.0–1.0) and a free-text `message` (ResolveURL, Home Assistant).
+
+        `POST /api/cloud/status` (operationId `cloud_status`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_status._get_kwargs(
+            body=StatusRequest(
+                request_id=request_id,
+                request_ids=request_ids,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CLOUD_STATUS, request, options)
+
+    async def list(
+        self,
+        request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[str]:
+        """List the download links of a cloud download as text.
+
+        Documented by Offcloud (classic API, 2018): plain text, one link per line. An error still
+        comes as a JSON `{"error": …}` body.
+
+        `GET /api/cloud/list/{request_id}` (operationId `cloud_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = cloud_list._get_kwargs(
+            request_id,
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(CLOUD_LIST, request, options)

@@ -14,16 +14,7 @@ from ...models.history_item import HistoryItem
 from ...models.instant_add_request import InstantAddRequest
 from ...models.not_available_body import NotAvailableBody
 from ...types import UNSET, File, Unset
-from .. import (
-    AsyncRawCalls,
-    AsyncRunner,
-    Operation,
-    RawCalls,
-    Runner,
-    araw,
-    call_options,
-    raw,
-)
+from .. import AsyncRunner, Operation, RawResponse, Runner, call_options
 from . import instant_add, instant_history
 
 
@@ -211,15 +202,135 @@ class InstantResourceWithRawResponse:
     """The `instant` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
 
     def __init__(self, runner: Runner) -> None:
-        resource = InstantResource(RawCalls(runner))
-        self.add = raw(resource.add)
-        self.history = raw(resource.history)
+        self._runner = runner
+
+    def add(
+        self,
+        *,
+        url: str,
+        proxy_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[DownloadRequest]:
+        """Add an instant download (a direct link through a proxy).
+
+        Documented by Offcloud (classic API). `url` in the answer is the instant link; the
+        status stays `created`. Without `proxyId` the default proxy is used. Whether the 2026
+        API still has it is unknown. Failures come with HTTP 200 as `{"error": …}` or
+        `{"not_available": "premium"|"links"|"proxy"|"video"}`.
+
+        `POST /api/instant` (operationId `instant_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = instant_add._get_kwargs(
+            body=InstantAddRequest(
+                url=url,
+                proxy_id=proxy_id,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(INSTANT_ADD, request, options)
+
+    def history(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[HistoryItem]]:
+        """List the account's instant downloads.
+
+        Undocumented; seen in node-offcloud and Gaia. Items carry `downloadLink`.
+
+        `GET /api/instant/history` (operationId `instant_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = instant_history._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(INSTANT_HISTORY, request, options)
 
 
 class AsyncInstantResourceWithRawResponse:
     """The async twin of `InstantResourceWithRawResponse`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
-        resource = AsyncInstantResource(AsyncRawCalls(runner))
-        self.add = araw(resource.add)
-        self.history = araw(resource.history)
+        self._runner = runner
+
+    async def add(
+        self,
+        *,
+        url: str,
+        proxy_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[DownloadRequest]:
+        """Add an instant download (a direct link through a proxy).
+
+        Documented by Offcloud (classic API). `url` in the answer is the instant link; the
+        status stays `created`. Without `proxyId` the default proxy is used. Whether the 2026
+        API still has it is unknown. Failures come with HTTP 200 as `{"error": …}` or
+        `{"not_available": "premium"|"links"|"proxy"|"video"}`.
+
+        `POST /api/instant` (operationId `instant_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = instant_add._get_kwargs(
+            body=InstantAddRequest(
+                url=url,
+                proxy_id=proxy_id,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(INSTANT_ADD, request, options)
+
+    async def history(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[HistoryItem]]:
+        """List the account's instant downloads.
+
+        Undocumented; seen in node-offcloud and Gaia. Items carry `downloadLink`.
+
+        `GET /api/instant/history` (operationId `instant_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = instant_history._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(INSTANT_HISTORY, request, options)

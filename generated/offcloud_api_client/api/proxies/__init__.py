@@ -12,16 +12,7 @@ from ...models.error_body import ErrorBody
 from ...models.proxy import Proxy
 from ...models.proxy_list import ProxyList
 from ...types import UNSET, File, Unset
-from .. import (
-    AsyncRawCalls,
-    AsyncRunner,
-    Operation,
-    RawCalls,
-    Runner,
-    araw,
-    call_options,
-    raw,
-)
+from .. import AsyncRunner, Operation, RawResponse, Runner, call_options
 from . import proxies_list
 
 
@@ -131,13 +122,65 @@ class ProxiesResourceWithRawResponse:
     """The `proxies` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
 
     def __init__(self, runner: Runner) -> None:
-        resource = ProxiesResource(RawCalls(runner))
-        self.list = raw(resource.list)
+        self._runner = runner
+
+    def list(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[ProxyList | list[Proxy]]:
+        """List the proxies instant downloads can use.
+
+        Documented by Offcloud as a bare array of `{id, name, region}`; clients read a
+        `{"list": […]}` wrapper. Both shapes parse. Names look like `Main (US, New York)`.
+
+        `POST /api/proxy` (operationId `proxies_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = proxies_list._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(PROXIES_LIST, request, options)
 
 
 class AsyncProxiesResourceWithRawResponse:
     """The async twin of `ProxiesResourceWithRawResponse`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
-        resource = AsyncProxiesResource(AsyncRawCalls(runner))
-        self.list = araw(resource.list)
+        self._runner = runner
+
+    async def list(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[ProxyList | list[Proxy]]:
+        """List the proxies instant downloads can use.
+
+        Documented by Offcloud as a bare array of `{id, name, region}`; clients read a
+        `{"list": […]}` wrapper. Both shapes parse. Names look like `Main (US, New York)`.
+
+        `POST /api/proxy` (operationId `proxies_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = proxies_list._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(PROXIES_LIST, request, options)

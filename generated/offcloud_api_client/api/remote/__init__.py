@@ -20,16 +20,7 @@ from ...models.remote_status_request import RemoteStatusRequest
 from ...models.retry_response import RetryResponse
 from ...models.status_response import StatusResponse
 from ...types import UNSET, File, Unset
-from .. import (
-    AsyncRawCalls,
-    AsyncRunner,
-    Operation,
-    RawCalls,
-    Runner,
-    araw,
-    call_options,
-    raw,
-)
+from .. import AsyncRunner, Operation, RawResponse, Runner, call_options
 from . import remote_accounts, remote_add, remote_history, remote_retry, remote_status
 
 
@@ -474,21 +465,327 @@ class RemoteResourceWithRawResponse:
     """The `remote` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
 
     def __init__(self, runner: Runner) -> None:
-        resource = RemoteResource(RawCalls(runner))
-        self.accounts = raw(resource.accounts)
-        self.add = raw(resource.add)
-        self.history = raw(resource.history)
-        self.retry = raw(resource.retry)
-        self.status = raw(resource.status)
+        self._runner = runner
+
+    def accounts(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[RemoteAccountList | list[RemoteAccount]]:
+        """List the user's remote accounts (FTP, Google Drive, …).
+
+        Documented by Offcloud as a bare array of `{accountId, type, username, status, host,
+        port, usage}`; every client reads a `{"data": […]}` wrapper whose items also carry
+        `remoteOptionId` and `path`. Both shapes parse. Use `remoteOptionId` (or `accountId` when
+        it is missing) with `remote_add`.
+
+        `POST /api/remote/accounts` (operationId `remote_accounts`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = remote_accounts._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(REMOTE_ACCOUNTS, request, options)
+
+    def add(
+        self,
+        *,
+        url: str,
+        remote_option_id: str,
+        folder_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[DownloadRequest]:
+        """Add a remote download to one of the user's remote accounts.
+
+        Documented by Offcloud (classic API) and recorded once (2021). `remoteOptionId` comes
+        from `remote_accounts`; `folderId` is a Google Drive folder id, or a path such as
+        `/Movies/` for other remotes. The answer has no download link. At most 100 remote
+        requests may be open ("You have more than 100 …"). In 2026 remote uploads were reported
+        disabled and missing from the new API, so this may fail.
+
+        `POST /api/remote` (operationId `remote_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = remote_add._get_kwargs(
+            body=RemoteAddRequest(
+                url=url,
+                remote_option_id=remote_option_id,
+                folder_id=folder_id,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(REMOTE_ADD, request, options)
+
+    def history(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[HistoryItem]]:
+        """List the account's remote downloads.
+
+        Undocumented; seen in node-offcloud, Gaia and SJVA. Items have the cloud history's shape;
+        remote transfers add the status word `uploading`.
+
+        `GET /api/remote/history` (operationId `remote_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = remote_history._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(REMOTE_HISTORY, request, options)
+
+    def retry(
+        self,
+        request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[RetryResponse]:
+        """Retry a failed remote download.
+
+        Documented by Offcloud (classic API; older path `/tryagain/`). One client reads the
+        answer as `{"status": {"status": …}}`.
+
+        `GET /api/remote/retry/{request_id}` (operationId `remote_retry`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = remote_retry._get_kwargs(
+            request_id,
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(REMOTE_RETRY, request, options)
+
+    def status(
+        self,
+        *,
+        request_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[StatusResponse]:
+        """Get the status of a remote download.
+
+        Documented by Offcloud; a payload is recorded in Offcloud/offcloud-api#8. The same issue
+        shows `{}` when the call is not authorised (a key without a login session), so an empty
+        object parses as an error body. Remote transfers add the status word `uploading`.
+
+        `POST /api/remote/status` (operationId `remote_status`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = remote_status._get_kwargs(
+            body=RemoteStatusRequest(
+                request_id=request_id,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(REMOTE_STATUS, request, options)
 
 
 class AsyncRemoteResourceWithRawResponse:
     """The async twin of `RemoteResourceWithRawResponse`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
-        resource = AsyncRemoteResource(AsyncRawCalls(runner))
-        self.accounts = araw(resource.accounts)
-        self.add = araw(resource.add)
-        self.history = araw(resource.history)
-        self.retry = araw(resource.retry)
-        self.status = araw(resource.status)
+        self._runner = runner
+
+    async def accounts(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[RemoteAccountList | list[RemoteAccount]]:
+        """List the user's remote accounts (FTP, Google Drive, …).
+
+        Documented by Offcloud as a bare array of `{accountId, type, username, status, host,
+        port, usage}`; every client reads a `{"data": […]}` wrapper whose items also carry
+        `remoteOptionId` and `path`. Both shapes parse. Use `remoteOptionId` (or `accountId` when
+        it is missing) with `remote_add`.
+
+        `POST /api/remote/accounts` (operationId `remote_accounts`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = remote_accounts._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(REMOTE_ACCOUNTS, request, options)
+
+    async def add(
+        self,
+        *,
+        url: str,
+        remote_option_id: str,
+        folder_id: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[DownloadRequest]:
+        """Add a remote download to one of the user's remote accounts.
+
+        Documented by Offcloud (classic API) and recorded once (2021). `remoteOptionId` comes
+        from `remote_accounts`; `folderId` is a Google Drive folder id, or a path such as
+        `/Movies/` for other remotes. The answer has no download link. At most 100 remote
+        requests may be open ("You have more than 100 …"). In 2026 remote uploads were reported
+        disabled and missing from the new API, so this may fail.
+
+        `POST /api/remote` (operationId `remote_add`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = remote_add._get_kwargs(
+            body=RemoteAddRequest(
+                url=url,
+                remote_option_id=remote_option_id,
+                folder_id=folder_id,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(REMOTE_ADD, request, options)
+
+    async def history(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[HistoryItem]]:
+        """List the account's remote downloads.
+
+        Undocumented; seen in node-offcloud, Gaia and SJVA. Items have the cloud history's shape;
+        remote transfers add the status word `uploading`.
+
+        `GET /api/remote/history` (operationId `remote_history`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = remote_history._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(REMOTE_HISTORY, request, options)
+
+    async def retry(
+        self,
+        request_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[RetryResponse]:
+        """Retry a failed remote download.
+
+        Documented by Offcloud (classic API; older path `/tryagain/`). One client reads the
+        answer as `{"status": {"status": …}}`.
+
+        `GET /api/remote/retry/{request_id}` (operationId `remote_retry`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = remote_retry._get_kwargs(
+            request_id,
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(REMOTE_RETRY, request, options)
+
+    async def status(
+        self,
+        *,
+        request_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[StatusResponse]:
+        """Get the status of a remote download.
+
+        Documented by Offcloud; a payload is recorded in Offcloud/offcloud-api#8. The same issue
+        shows `{}` when the call is not authorised (a key without a login session), so an empty
+        object parses as an error body. Remote transfers add the status word `uploading`.
+
+        `POST /api/remote/status` (operationId `remote_status`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = remote_status._get_kwargs(
+            body=RemoteStatusRequest(
+                request_id=request_id,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(REMOTE_STATUS, request, options)

@@ -11,16 +11,7 @@ from ... import errors
 from ...models.error_body import ErrorBody
 from ...models.site import Site
 from ...types import UNSET, File, Unset
-from .. import (
-    AsyncRawCalls,
-    AsyncRunner,
-    Operation,
-    RawCalls,
-    Runner,
-    araw,
-    call_options,
-    raw,
-)
+from .. import AsyncRunner, Operation, RawResponse, Runner, call_options
 from . import sites_list
 
 
@@ -124,13 +115,69 @@ class SitesResourceWithRawResponse:
     """The `sites` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
 
     def __init__(self, runner: Runner) -> None:
-        resource = SitesResource(RawCalls(runner))
-        self.list = raw(resource.list)
+        self._runner = runner
+
+    def list(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[Site]]:
+        """List the supported hosters and their health.
+
+        The classic API answers rich objects (Gaia) whose `isActive` is a health word such as
+        `Healthy`, `Dead`, `Cloud only`, `Limited`, `Fragile`, `Awaiting…` or `R&D`; the 2026 API
+        answers `{name, status}` with `status` `up` when usable (ResolveURL, Home Assistant).
+        Both parse into the same model.
+
+        `GET /api/sites` (operationId `sites_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = sites_list._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(SITES_LIST, request, options)
 
 
 class AsyncSitesResourceWithRawResponse:
     """The async twin of `SitesResourceWithRawResponse`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
-        resource = AsyncSitesResource(AsyncRawCalls(runner))
-        self.list = araw(resource.list)
+        self._runner = runner
+
+    async def list(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[list[Site]]:
+        """List the supported hosters and their health.
+
+        The classic API answers rich objects (Gaia) whose `isActive` is a health word such as
+        `Healthy`, `Dead`, `Cloud only`, `Limited`, `Fragile`, `Awaiting…` or `R&D`; the 2026 API
+        answers `{name, status}` with `status` `up` when usable (ResolveURL, Home Assistant).
+        Both parse into the same model.
+
+        `GET /api/sites` (operationId `sites_list`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = sites_list._get_kwargs()
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(SITES_LIST, request, options)

@@ -12,16 +12,7 @@ from ...models.error_body import ErrorBody
 from ...models.torrent_upload_request import TorrentUploadRequest
 from ...models.torrent_upload_response import TorrentUploadResponse
 from ...types import UNSET, File, Unset
-from .. import (
-    AsyncRawCalls,
-    AsyncRunner,
-    Operation,
-    RawCalls,
-    Runner,
-    araw,
-    call_options,
-    raw,
-)
+from .. import AsyncRunner, Operation, RawResponse, Runner, call_options
 from . import torrents_upload
 
 
@@ -130,13 +121,77 @@ class TorrentsResourceWithRawResponse:
     """The `torrents` operations, each answering a `RawResponse` (status, headers, `parse()`)."""
 
     def __init__(self, runner: Runner) -> None:
-        resource = TorrentsResource(RawCalls(runner))
-        self.upload = raw(resource.upload)
+        self._runner = runner
+
+    def upload(
+        self,
+        *,
+        file: File,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[TorrentUploadResponse]:
+        """Upload a .torrent or .nzb file; add the returned URL with `cloud_add`.
+
+        Undocumented web endpoint outside `/api`, multipart field `file`; seen in three clients.
+        MediaFusion dropped it in 2026-02 and StremThru's 2026 store does not support torrent
+        files, so it may no longer work; converting a .torrent to a magnet is the safer path.
+
+        `POST /torrent/upload` (operationId `torrents_upload`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = torrents_upload._get_kwargs(
+            body=TorrentUploadRequest(
+                file=file,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return self._runner.call_raw(TORRENTS_UPLOAD, request, options)
 
 
 class AsyncTorrentsResourceWithRawResponse:
     """The async twin of `TorrentsResourceWithRawResponse`."""
 
     def __init__(self, runner: AsyncRunner) -> None:
-        resource = AsyncTorrentsResource(AsyncRawCalls(runner))
-        self.upload = araw(resource.upload)
+        self._runner = runner
+
+    async def upload(
+        self,
+        *,
+        file: File,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> RawResponse[TorrentUploadResponse]:
+        """Upload a .torrent or .nzb file; add the returned URL with `cloud_add`.
+
+        Undocumented web endpoint outside `/api`, multipart field `file`; seen in three clients.
+        MediaFusion dropped it in 2026-02 and StremThru's 2026 store does not support torrent
+        files, so it may no longer work; converting a .torrent to a magnet is the safer path.
+
+        `POST /torrent/upload` (operationId `torrents_upload`).
+
+        For this call only: `extra_headers` and `extra_query` are added to the request, `extra_body`
+        is merged into its body, and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
+
+        Answers the `RawResponse` as it came: status, headers, and the typed result one `parse()`
+        away.
+        """
+
+        request = torrents_upload._get_kwargs(
+            body=TorrentUploadRequest(
+                file=file,
+            ),
+        )
+
+        options = call_options(extra_headers, extra_query, extra_body, timeout)
+        return await self._runner.call_raw(TORRENTS_UPLOAD, request, options)
