@@ -13,7 +13,6 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, Self, overload
 
-import attrs
 import httpx
 from offcloud_api_client.api import (
     AsyncResources,
@@ -109,8 +108,7 @@ class _Configured:
         if strict is not None:
             changes["strict"] = as_strict(strict)
         copy = object.__new__(type(self))
-        settings = attrs.evolve(self._runner.settings, **changes)
-        copy._bind(attrs.evolve(self._runner, settings=settings), owns_http=False)
+        copy._bind(self._runner.replace(self._runner.settings.replace(**changes)), owns_http=False)
         return copy
 
     @property
@@ -120,7 +118,7 @@ class _Configured:
 
     @api_key.setter
     def api_key(self, value: str | None) -> None:
-        self._runner.settings = attrs.evolve(self._runner.settings, api_key=as_api_key(value))
+        self._runner.settings = self._runner.settings.replace(api_key=as_api_key(value))
 
     @property
     def base_url(self) -> str:

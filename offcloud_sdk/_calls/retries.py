@@ -17,8 +17,8 @@ import random
 import time
 from collections.abc import Callable
 from email.utils import parsedate_to_datetime
+from typing import NamedTuple
 
-import attrs
 import httpx
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, *range(520, 530)})
@@ -63,8 +63,7 @@ def parse_retry_after(value: str | None, *, now: Callable[[], float] | None = No
         return None
 
 
-@attrs.frozen
-class RetryPolicy:
+class RetryPolicy(NamedTuple):
     """Decides whether and when to retry; `random` is injectable for tests."""
 
     random: Callable[[], float] = random.random

@@ -14,7 +14,6 @@ import re
 from collections.abc import Mapping
 from typing import Any, Generic, Self, TypeVar
 
-import attrs
 import httpx
 from offcloud_api_client.api import CallOptions, Operation, RawResponse, with_options
 
@@ -40,23 +39,49 @@ NO_KEY_HINT = (
 )
 
 
-@attrs.define
+# The classes here are plain, not attrs: they are made at import, and attrs itself costs
+# ~25 ms to import (it loads with the first model instead, when a call is parsed).
 class _Exchange:
     """Everything about one call that does not depend on sync or async."""
 
-    settings: Settings
-    clock: Clock
-    policy: RetryPolicy
-    operation: Operation[Any]
-    request: dict[str, Any]
-    missing_defaults: dict[str, str]
-    options: CallOptions | None = None
-    started: float = 0.0
-    attempt: int = 0
-    _ends_at: float = 0.0
-    _received: int = 0
-    deadline: tuple[Clock, float, float] | None = None
-    """The current attempt's (clock, end, total_timeout), for `deadlines.DEADLINE`."""
+    __slots__ = (
+        "_ends_at",
+        "_received",
+        "attempt",
+        "clock",
+        "deadline",
+        "missing_defaults",
+        "operation",
+        "options",
+        "policy",
+        "request",
+        "settings",
+        "started",
+    )
+
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock,
+        policy: RetryPolicy,
+        operation: Operation[Any],
+        request: dict[str, Any],
+        missing_defaults: dict[str, str],
+        options: CallOptions | None = None,
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.policy = policy
+        self.operation = operation
+        self.request = request
+        self.missing_defaults = missing_defaults
+        self.options = options
+        self.started = 0.0
+        self.attempt = 0
+        self._ends_at = 0.0
+        self._received = 0
+        self.deadline: tuple[Clock, float, float] | None = None
+        """The current attempt's (clock, end, total_timeout), for `deadlines.DEADLINE`."""
 
     def prepared(self) -> dict[str, Any]:
         settings = self.settings
@@ -196,24 +221,29 @@ class _Exchange:
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 
-@attrs.define
 class _Runner(Generic[H]):
     """What both runners hold, and how both start a call."""
 
-    settings: Settings
-    http: H
-    clock: Clock
-    policy: RetryPolicy = attrs.field(factory=RetryPolicy)
-    missing_defaults: dict[str, str] = attrs.field(init=False)
+    def __init__(
+        self, settings: Settings, http: H, clock: Clock, policy: RetryPolicy | None = None
+    ) -> None:
+        self.settings = settings
+        self.http: H = http
+        self.clock = clock
+        self.policy = RetryPolicy() if policy is None else policy
+        self.missing_defaults = missing_defaults(http)
 
-    @missing_defaults.default
-    def _missing_defaults(self) -> dict[str, str]:
-        return missing_defaults(self.http)
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.settings!r})"
+
+    def replace(self, settings: Settings) -> Self:
+        """This runner (same pool, clock and policy) with other settings."""
+        return type(self)(settings, self.http, self.clock, self.policy)
 
     def for_helpers(self) -> Self:
         """This runner (same pool, clock and key) for the SDK's own helpers, which rely on
         the spec's types: when lenient, a value that cannot be converted raises."""
-        return attrs.evolve(self, settings=attrs.evolve(self.settings, keep_drift=False))
+        return self.replace(self.settings.replace(keep_drift=False))
 
     def _begin(
         self, operation: Operation[Any], request: dict[str, Any], options: CallOptions | None
@@ -223,7 +253,7 @@ class _Runner(Generic[H]):
         if options is not None:
             _check_options(options, request)
             if options.timeout is not None:
-                settings = attrs.evolve(settings, timeout=as_timeout(options.timeout))
+                settings = settings.replace(timeout=as_timeout(options.timeout))
         exchange = _Exchange(
             settings, self.clock, self.policy, operation, request, self.missing_defaults, options
         )
@@ -233,7 +263,6 @@ class _Runner(Generic[H]):
         return exchange, prepared
 
 
-@attrs.define
 class SyncRunner(_Runner[httpx.Client]):
     """Sends operations on an `httpx.Client` (implements the generated `Runner`)."""
 
@@ -288,7 +317,6 @@ class SyncRunner(_Runner[httpx.Client]):
         return keep_body(response, chunks)
 
 
-@attrs.define
 class AsyncRunner(_Runner[httpx.AsyncClient]):
     """Sends operations on an `httpx.AsyncClient` (implements the generated `AsyncRunner`)."""
 

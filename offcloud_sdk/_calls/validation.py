@@ -19,7 +19,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-import attrs
 import offcloud_api_client.models as models
 from offcloud_api_client.types import Unset
 
@@ -54,6 +53,8 @@ def return_hint(parse: Callable[..., object]) -> object:
 @cache
 def field_hints(model: type) -> tuple[dict[str, object], frozenset[str]]:
     """A generated model's field types by name, and the names of its optional fields."""
+    import attrs  # here: attrs loads with the first model, not with the SDK
+
     fields = [f for f in attrs.fields(model) if f.name != "additional_properties"]
     optional = frozenset(f.name for f in fields if f.default is not attrs.NOTHING)
     hints = _hints(model)
@@ -91,7 +92,7 @@ def checker(hint: object) -> Check:
         return _instance_checker(dict, "an object")
     if hint is Any or hint is object:
         return lambda value: None
-    if isinstance(hint, type) and attrs.has(hint):
+    if isinstance(hint, type) and _is_model(hint):
         return _model_checker(hint)
     if hint is float:
         return _number_checker((int, float), "float")
@@ -108,9 +109,14 @@ def _accept(value: object) -> None:
     return None
 
 
+def _is_model(hint: type) -> bool:
+    """Whether `hint` is an attrs class (a generated model), without importing attrs first."""
+    return hasattr(hint, "__attrs_attrs__")
+
+
 def _union_checker(options: tuple[object, ...]) -> Check:
     names = " | ".join(_name(option) for option in options if option is not Unset)
-    models_first = [o for o in options if isinstance(o, type) and attrs.has(o)]
+    models_first = [o for o in options if isinstance(o, type) and _is_model(o)]
 
     def check(value: object) -> str | None:
         if isinstance(value, Unset):

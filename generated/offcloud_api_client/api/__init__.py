@@ -18,7 +18,6 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-import attrs
 import httpx
 
 if TYPE_CHECKING:
@@ -94,19 +93,35 @@ TAGS: tuple[str, ...] = (
 )
 
 
-@attrs.frozen
+# The classes here are plain, not attrs: they are made at import, and attrs itself costs
+# ~25 ms to import (it loads with the first model instead).
 class Operation(Generic[T_co]):
     """One operation of the spec: what a runner needs to send it and parse its answer."""
 
-    id: str
-    """The operationId, `<tag>_<method>`."""
-    tag: str
-    method: str
-    """The HTTP method, upper case."""
-    path: str
-    """The path template with Python names, e.g. `/api/cloud/explore/{request_id}`."""
-    parse: Callable[[httpx.Response], T_co] = attrs.field(repr=False)
-    """Turns a 2xx answer into the success model; raises on any other status or shape."""
+    __slots__ = ("id", "method", "parse", "path", "tag")
+
+    def __init__(
+        self,
+        *,
+        id: str,  # the spec's word
+        tag: str,
+        method: str,
+        path: str,
+        parse: Callable[[httpx.Response], T_co],
+    ) -> None:
+        self.id: str = id
+        """The operationId, `<tag>_<method>`."""
+        self.tag: str = tag
+        """The resource the operation is a method of."""
+        self.method: str = method
+        """The HTTP method, upper case."""
+        self.path: str = path
+        """The path template with Python names, e.g. `/api/cloud/explore/{request_id}`."""
+        self.parse: Callable[[httpx.Response], T_co] = parse
+        """Turns a 2xx answer into the success model; raises on any other status or shape."""
+
+    def __repr__(self) -> str:
+        return f"Operation(id={self.id!r}, method={self.method!r}, path={self.path!r})"
 
 
 class CallOptions:
@@ -117,7 +132,6 @@ class CallOptions:
     a call without one), and `timeout` (seconds or an `httpx.Timeout`) replaces the client's.
     """
 
-    # A plain class, not attrs: it is made at import, and an attrs class costs ~1 ms to make.
     __slots__ = ("extra_body", "extra_headers", "extra_query", "timeout")
 
     def __init__(
@@ -299,11 +313,12 @@ def _timeout(options: CallOptions | None) -> dict[str, Any]:
     )
 
 
-@attrs.frozen
 class ClientRunner:
     """A runner that sends with a generated `Client` and adds nothing."""
 
-    client: Client | AuthenticatedClient
+    def __init__(self, client: Client | AuthenticatedClient) -> None:
+        self.client: Client | AuthenticatedClient = client
+        """The generated client whose `httpx.Client` sends the requests."""
 
     def call(
         self,
@@ -329,11 +344,12 @@ class ClientRunner:
         )
 
 
-@attrs.frozen
 class AsyncClientRunner:
     """The async twin of `ClientRunner`."""
 
-    client: Client | AuthenticatedClient
+    def __init__(self, client: Client | AuthenticatedClient) -> None:
+        self.client: Client | AuthenticatedClient = client
+        """The generated client whose `httpx.AsyncClient` sends the requests."""
 
     async def call(
         self,
