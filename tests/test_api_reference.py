@@ -375,7 +375,7 @@ def test_generate_writes_api_md_and_check_fails_when_it_is_stale(
     monkeypatch.setattr(generate, "API_MD", written)
     capsys.readouterr()
     assert generate.main(["--check"]) == 0
-    assert "api.md match offcloud.yaml" in capsys.readouterr().out
+    assert "offcloud_sdk/types.py match offcloud.yaml" in capsys.readouterr().out
 
     written.write_text(API_MD.read_text(encoding="utf-8").replace("oc.cloud.add(", "oc.cloud.put("))
     assert generate.main(["--check"]) == 1

@@ -19,6 +19,7 @@ from unittest import mock
 import pytest
 from cli_support import one_line
 
+import offcloud_sdk
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
 
 OFFCLOUD = Path(sys.executable).with_name("offcloud")
@@ -90,6 +91,11 @@ def test_the_entry_point_is_installed_and_helps() -> None:
     commands = "login logout whoami add status wait ls get history rm retry cache proxies sites"
     for command in [*commands.split(), "remotes", "sandbox"]:
         assert f" {command} " in done.stdout
+
+
+def test_the_version_is_printed() -> None:
+    done = subprocess.run([str(OFFCLOUD), "--version"], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (0, f"offcloud-sdk {offcloud_sdk.__version__}\n")
 
 
 def test_the_main_job(sandbox: Sandbox) -> None:

@@ -528,12 +528,15 @@ def test_a_served_fake_without_a_clock_moves_in_real_time(
     real = [5_000.0]
     monkeypatch.setattr(_clock, "_monotonic", lambda: real[0])
     fake = FakeOffcloud()
-    fake.clock.sleep(7)  # a fake clock moved before serving: real time goes on from there
-    started = fake.clock.now()
+    clock = fake.clock
+    assert isinstance(clock, FakeClock)
+    clock.sleep(7)  # a fake clock moved before serving: real time goes on from there
+    started = clock.now()
     link = "https://example.com/file.bin"
     headers = {"Authorization": f"Bearer {fake.api_key}"}
     with fake.serve() as base_url, httpx.Client(base_url=base_url, headers=headers) as http:
-        assert fake.clock.now() == started
+        assert fake.clock is clock
+        assert clock.now() == started
         request_id = http.post("/api/cloud", json={"url": link}).json()["requestId"]
 
         def status() -> str:
@@ -545,7 +548,31 @@ def test_a_served_fake_without_a_clock_moves_in_real_time(
         assert status() == "downloading"
         real[0] += 60
         assert status() == "downloaded"
-    assert fake.clock.now() == pytest.approx(started + 61.05)
+    assert clock.now() == pytest.approx(started + 61.05)
+
+
+def test_a_client_sharing_the_clock_of_a_served_fake_waits_in_real_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from offcloud_sdk.testing import _clock
+
+    real = [100.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:  # stands in for time.sleep: moves the counter only
+        slept.append(seconds)
+        real[0] += seconds
+
+    monkeypatch.setattr(_clock, "_monotonic", lambda: real[0])
+    monkeypatch.setattr(_clock, "_sleep", sleep)
+    fake = FakeOffcloud()
+    clock = fake.clock  # taken before serving, as a fixture would
+    with fake.serve() as base_url, Offcloud(fake.api_key, base_url=base_url, clock=clock) as oc:
+        request = oc.cloud.add(url="https://example.com/file.bin")
+        done = oc.cloud.wait(request.request_id, timeout=30)
+    assert done.status == "downloaded"
+    assert slept  # the waits were real waits (on the stand-in), not fake-clock jumps
+    assert sum(slept) < 30
 
 
 def test_a_fake_given_a_clock_keeps_it_when_served() -> None:

@@ -28,7 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     "_resources": BASE | {"_calls", "_downloads", "_flows"},
     "_client": BASE | {"_calls", "_downloads", "_flows", "_resources"},
     "_compat": BASE | {"_calls", "_flows", "_client"},
-    "types": BASE | {"_calls", "_downloads", "_flows"},
+    "types": BASE | {"_calls", "_downloads", "_flows", "_resources"},
     "__init__": BASE | {"_calls", "_downloads", "_flows", "_client", "_compat"},
     "testing": BASE | {"_calls", "_flows"},
     "cli": BASE | {"_calls", "_downloads", "_flows", "_client", "testing"},

@@ -14,6 +14,7 @@ and api.md with them, or compare the two trees file by file and the two api.md b
 from __future__ import annotations
 
 import argparse
+import ast
 import filecmp
 import os
 import shutil
@@ -96,6 +97,33 @@ def differences(expected: Path, actual: Path) -> list[str]:
     return lines
 
 
+TYPES = ROOT / "offcloud_sdk" / "types.py"
+MODELS_BEGIN = "# -- every model of the spec: written by scripts/generate, do not edit --\n"
+MODELS_END = "# -- end of the models --\n"
+
+
+def model_names(package_dir: Path) -> list[str]:
+    """The names in the generated `models/__init__.py`'s `__all__`."""
+    tree = ast.parse((package_dir / "models" / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "__all__" for target in node.targets
+        ):
+            return sorted(ast.literal_eval(node.value))
+    return []
+
+
+def with_model_names(text: str, names: list[str]) -> str:
+    """`offcloud_sdk/types.py`'s text with its list of models made `names`, so that mypy and
+    pyright see every model in its `__all__` (neither follows `__all__ += module.__all__`)."""
+    head, found, rest = text.partition(MODELS_BEGIN)
+    _, found_end, tail = rest.partition(MODELS_END)
+    if not (found and found_end):
+        raise GenerationError(f"{TYPES} has lost its {MODELS_BEGIN.strip()!r} block")
+    listed = "".join(f'    "{name}",\n' for name in names)
+    return f"{head}{MODELS_BEGIN}__all__ += [\n{listed}]\n{MODELS_END}{tail}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document")
@@ -108,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             generate(args.spec, fresh)
             reference = api_reference.render_api_md(fresh.parent, args.spec)
+            types_text = TYPES.read_text(encoding="utf-8")
+            fresh_types = with_model_names(types_text, model_names(fresh))
         except (GenerationError, api_reference.ApiReferenceError) as exc:
             print(f"generate: {exc}", file=sys.stderr)
             return 1
@@ -121,9 +151,18 @@ def main(argv: list[str] | None = None) -> int:
             stale = api_reference.stale(reference, API_MD)
             if stale:
                 print(f"generate: {stale}", file=sys.stderr)
-            if drift or stale:
+            if fresh_types != types_text:
+                print(
+                    "generate: offcloud_sdk/types.py does not list the spec's models; "
+                    "run scripts/generate",
+                    file=sys.stderr,
+                )
+            if drift or stale or fresh_types != types_text:
                 return 1
-            print(f"generate: generated/{PACKAGE} and {API_MD.name} match {args.spec.name}")
+            print(
+                f"generate: generated/{PACKAGE}, {API_MD.name} and offcloud_sdk/types.py match "
+                f"{args.spec.name}"
+            )
             return 0
 
         target = (args.output / PACKAGE) if args.output else COMMITTED
@@ -133,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(fresh, target)
         reference_path = (args.output / API_MD.name) if args.output else API_MD
         api_reference.write(reference, reference_path)
+        if not args.output:
+            TYPES.write_text(fresh_types, encoding="utf-8")
         print(f"generate: wrote {target} and {reference_path} from {args.spec}")
         return 0
 

@@ -24,7 +24,9 @@ class FromDict(Protocol):
     """A model built from a JSON object, as every generated model is."""
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """The model made from the answer's JSON object."""
+        ...
 
 
 M = TypeVar("M", bound=FromDict)

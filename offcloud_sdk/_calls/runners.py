@@ -227,11 +227,16 @@ class _Runner(Generic[H]):
     def __init__(
         self, settings: Settings, http: H, clock: Clock, policy: RetryPolicy | None = None
     ) -> None:
-        self.settings = settings
+        self.settings: Settings = settings
+        """The client's settings (a copy per `with_options`)."""
         self.http: H = http
-        self.clock = clock
-        self.policy = RetryPolicy() if policy is None else policy
-        self.missing_defaults = missing_defaults(http)
+        """The connection pool the calls go through."""
+        self.clock: Clock = clock
+        """What the retries wait on."""
+        self.policy: RetryPolicy = RetryPolicy() if policy is None else policy
+        """When to retry and how long to wait."""
+        self.missing_defaults: dict[str, str] = missing_defaults(http)
+        """The SDK's default headers the pool does not already send."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.settings!r})"
@@ -269,6 +274,8 @@ class SyncRunner(_Runner[httpx.Client]):
     def call(
         self, operation: Operation[T], request: dict[str, Any], options: CallOptions | None = None
     ) -> T:
+        """Send the operation (auth, retries, bounds) and answer its typed result, or raise
+        the `OffcloudError` its answer means."""
         exchange, response, body = self._send(operation, request, options)
         result: T = exchange.parse(response, body)
         return result
@@ -323,6 +330,7 @@ class AsyncRunner(_Runner[httpx.AsyncClient]):
     async def call(
         self, operation: Operation[T], request: dict[str, Any], options: CallOptions | None = None
     ) -> T:
+        """The async twin of `SyncRunner.call`."""
         exchange, response, body = await self._send(operation, request, options)
         result: T = exchange.parse(response, body)
         return result

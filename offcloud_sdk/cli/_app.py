@@ -233,6 +233,14 @@ class State:
         )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from .._version import __version__
+
+        typer.echo(f"offcloud-sdk {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     ctx: typer.Context,
@@ -274,6 +282,15 @@ def main(
             "--strict",
             help="Fail on any answer that differs from the SDK's spec, instead of reading it "
             "and warning once (default: $OFFCLOUD_STRICT).",
+        ),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print the version of offcloud-sdk and exit.",
         ),
     ] = False,
 ) -> None:

@@ -13,7 +13,8 @@
 
 `fake.serve()` runs the same fake as an HTTP server on 127.0.0.1 for code in other processes
 or languages (and `offcloud sandbox` runs it from the command line). `fake.inject(...)` adds
-the faults in `offcloud_sdk.testing._faults`.
+the faults below (`RateLimit`, `ServerErrors`, `HtmlError`, `DropConnection`, `Truncate`,
+`Latency`, `Drift`; `Fault` is any of them).
 """
 
 from ._clock import FakeClock
@@ -22,6 +23,7 @@ from ._fake import FakeOffcloud, FakeRequest
 from ._faults import (
     Drift,
     DropConnection,
+    Fault,
     HtmlError,
     Latency,
     RateLimit,
@@ -37,6 +39,7 @@ __all__ = [
     "FakeFile",
     "FakeOffcloud",
     "FakeRequest",
+    "Fault",
     "HtmlError",
     "Latency",
     "RateLimit",

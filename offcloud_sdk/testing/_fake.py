@@ -30,7 +30,7 @@ from .._calls.logs import logger
 from .._flows.infohashes import infohash, magnet
 from ..exceptions import InvalidArgumentError
 from ._answer import Answer, json_answer, not_found_page, text_answer
-from ._clock import FakeClock, RealTime
+from ._clock import ServedClock
 from ._content import FakeContent, FakeFile
 from ._faults import Fault, FaultPlan
 from ._forms import request_fields
@@ -96,9 +96,8 @@ class FakeOffcloud:
         server: str = "fake-1",
     ) -> None:
         self.api_key = api_key
-        self.clock: Clock = clock if clock is not None else FakeClock()
+        self.clock: Clock = clock if clock is not None else ServedClock()
         """What the fake's downloads progress by."""
-        self._real_time_when_served = clock is None
         self.speed = speed
         self.queue_seconds = queue_seconds
         self.premium = premium
@@ -215,7 +214,9 @@ class FakeOffcloud:
 
         `host` must be a loopback address, since the fake's API key is public, unless
         `allow_public` (then a warning is logged). A fake made without a clock switches to
-        real time here, from where its clock stood, for good.
+        real time here, from where its clock stood, for good (its `clock` stays the same
+        object, so a client given `clock=fake.clock` waits in real time too); a fake given a
+        clock keeps it.
         """
         from .._calls.settings import is_loopback
         from ._server import running_server
@@ -231,9 +232,8 @@ class FakeOffcloud:
                 "its public API key",
                 host,
             )
-        if self._real_time_when_served:
-            self._real_time_when_served = False
-            self.clock = RealTime(self.clock.now())
+        if isinstance(self.clock, ServedClock):
+            self.clock.go_live()
         with running_server(self, host, port) as base_url:
             yield base_url
 

@@ -106,17 +106,19 @@ _MODULE_OF = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+# Hidden from type checkers: a module `__getattr__` would make a misspelt name `Any`.
+if not TYPE_CHECKING:
 
+    def __getattr__(name: str) -> Any:
+        module = _MODULE_OF.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module(module, __name__), name)
+        globals()[name] = value
+        return value
 
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_MODULE_OF})
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_MODULE_OF})
 
 
 __all__ = (
