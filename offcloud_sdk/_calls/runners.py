@@ -83,7 +83,9 @@ class _Exchange:
         self.deadline: tuple[Clock, float, float] | None = None
         """The current attempt's (clock, end, total_timeout), for `deadlines.DEADLINE`."""
 
-    def prepared(self) -> dict[str, Any]:
+    def prepared(self, pool_timeout: httpx.Timeout) -> dict[str, Any]:
+        """The `request()` arguments of every attempt (`pool_timeout`: the pool's own, which
+        httpx applies when the call does not give one)."""
         settings = self.settings
         request = with_options(self.request, self.options) if self.options else dict(self.request)
         request["url"] = settings.base_url + request["url"]
@@ -100,7 +102,8 @@ class _Exchange:
             if settings.key_in in ("query", "both"):
                 request["params"] = {**request.get("params", {}), "key": key}
         request["headers"] = headers
-        request["timeout"] = settings.timeout
+        if settings.timeout != pool_timeout:  # an equal one would cost httpx work for nothing
+            request["timeout"] = settings.timeout
         self.started = self.clock.now()
         return request
 
@@ -262,7 +265,7 @@ class _Runner(Generic[H]):
         exchange = _Exchange(
             settings, self.clock, self.policy, operation, request, self.missing_defaults, options
         )
-        prepared = exchange.prepared()
+        prepared = exchange.prepared(self.http.timeout)
         if self.http.is_closed:
             raise closed_client(operation)
         return exchange, prepared
