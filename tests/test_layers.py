@@ -31,7 +31,9 @@ ALLOWED: dict[str, set[str]] = {
     "types": BASE | {"_calls", "_downloads", "_flows", "_resources"},
     "__init__": BASE | {"_calls", "_downloads", "_flows", "_client", "_compat"},
     "testing": BASE | {"_calls", "_flows"},
-    "cli": BASE | {"_calls", "_downloads", "_flows", "_client", "testing"},
+    "_doctor": BASE | {"_calls", "_downloads", "_flows"},
+    "doctor": BASE | {"_calls", "_flows", "_client", "_doctor"},
+    "cli": BASE | {"_calls", "_downloads", "_flows", "_client", "testing", "_doctor", "doctor"},
 }
 
 

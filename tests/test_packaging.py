@@ -37,6 +37,7 @@ PUBLIC_MODULES = (
     "offcloud_sdk.exceptions",
     "offcloud_sdk.types",
     "offcloud_sdk.testing",
+    "offcloud_sdk.doctor",
     "offcloud_sdk.cli",
 )
 
@@ -125,7 +126,7 @@ def test_the_wheel_holds_both_packages_typed_and_nothing_else(installed: Install
         for line in fields
         if line.startswith("Requires-Dist:") and "extra == 'cli'" in line
     )
-    assert cli == ["platformdirs", "rich", "typer"]
+    assert cli == ["jsonschema", "platformdirs", "pyyaml", "rich", "typer"]
     versions = [
         line.rsplit(":: ", 1)[1]
         for line in fields

@@ -817,13 +817,26 @@ def sandbox(
             "whose API key is public.",
         ),
     ] = False,
+    drift: Annotated[
+        bool,
+        typer.Option(
+            "--drift",
+            help="Answer as an Offcloud whose API drifted from the spec: new, missing, renamed, "
+            "null and retyped fields, a new status word and a wrapped list, in account_info, "
+            "cloud_history, cloud_status and sites_list. Lenient clients read it; --strict "
+            "fails.",
+        ),
+    ] = False,
     json_flag: JsonFlag = False,
 ) -> None:
-    """Run a fake Offcloud on this machine until Ctrl-C, to try the SDK and the CLI."""
+    """Run a fake Offcloud on this machine until Ctrl-C, to try the SDK and the CLI.
+
+    With --drift its answers differ from the spec, to try `--strict` and what reports drift.
+    """
     from .._calls.clock import SystemClock
     from .._calls.settings import is_loopback
     from ..testing import FakeOffcloud
-    from ..testing._demo import add_demo_content
+    from ..testing._demo import add_demo_content, add_drift_preset
 
     out = _state(ctx).output(json_flag)
     with failures_handled(out), ExitStack() as serving:
@@ -838,6 +851,8 @@ def sandbox(
             out.say(f"Warning: the sandbox listens on {host}, with a public API key.")
         fake = FakeOffcloud(clock=SystemClock(), speed=speed * (1 << 20))
         magnets = add_demo_content(fake)
+        if drift:
+            add_drift_preset(fake)
         try:
             base_url = serving.enter_context(fake.serve(host, port, allow_public=public))
         except OSError as exc:
@@ -852,6 +867,8 @@ def sandbox(
             out.say(f"  export OFFCLOUD_BASE_URL={base_url}")
             out.say(f"  export OFFCLOUD_API_KEY={fake.api_key}")
             out.say(f"  offcloud add --wait '{magnets[0]}'")
+            if drift:
+                out.say("\nIts answers drift from the spec (--drift): try `offcloud --strict`.")
         try:
             while True:
                 time.sleep(3600)
@@ -880,3 +897,10 @@ def _status_row(s: RequestStatus) -> tuple[object, ...]:
         "" if size is None else human_size(size),
         _field(s, "file_name"),
     )
+
+
+# -- offcloud doctor (in _doctor.py) -----------------------------------------------------------
+
+from ._doctor import doctor as _doctor_command  # noqa: E402  (it imports this module when run)
+
+app.command("doctor")(_doctor_command)

@@ -14,7 +14,9 @@
 `fake.serve()` runs the same fake as an HTTP server on 127.0.0.1 for code in other processes
 or languages (and `offcloud sandbox` runs it from the command line). `fake.inject(...)` adds
 the faults below (`RateLimit`, `ServerErrors`, `HtmlError`, `DropConnection`, `Truncate`,
-`Latency`, `Drift`; `Fault` is any of them).
+`Latency`, `Drift`; `Fault` is any of them). `fake.drift("cloud_status", Drift(...))` (or
+`FakeOffcloud(drift={...})`) makes every answer of one operation differ from the spec until
+`fake.clear_drift()`, as a changed Offcloud would (`offcloud sandbox --drift`).
 """
 
 from ._clock import FakeClock

@@ -7,17 +7,19 @@ Downloads move `created → downloading → downloaded` (or `error`) as its cloc
 their files are served with `Range` support from the same host.
 
 Use it as an httpx transport (`fake.client()`, `fake.async_client()`) or as a real HTTP server
-on 127.0.0.1 (`with fake.serve() as base_url:`).
+on 127.0.0.1 (`with fake.serve() as base_url:`). `fake.drift(operation, Drift(...))` makes one
+operation answer as a changed API would, until `fake.clear_drift()`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import quote, unquote, urlsplit
@@ -32,9 +34,9 @@ from ..exceptions import InvalidArgumentError
 from ._answer import Answer, json_answer, not_found_page, text_answer
 from ._clock import ServedClock
 from ._content import FakeContent, FakeFile
-from ._faults import Fault, FaultPlan
+from ._faults import Drift, Fault, FaultPlan
 from ._forms import request_fields
-from ._routes import Route, route_for
+from ._routes import ROUTES, Route, route_for
 from ._storage import file_answer, quoted_path
 
 DEFAULT_KEY = "FakeOffcloudApiKey00000000000001"
@@ -43,6 +45,12 @@ MiB = 1 << 20
 DeviceApproval = Literal["auto", "manual", "deny"]
 Kind = Literal["cloud", "instant", "remote", "cache"]
 """What a request is: the three kinds of download, and the links `cache_download` makes."""
+OPERATIONS = tuple(
+    dict.fromkeys(route.operation for route in ROUTES if route.operation != "storage_file")
+)
+"""The operation ids of the spec, as `drift()` takes them (file downloads are not one)."""
+ERROR_KEYS = ("error", "not_available")
+"""Keys of Offcloud's error bodies (sent with HTTP 200), which drift leaves alone."""
 
 
 @attrs.define
@@ -79,6 +87,7 @@ class FakeOffcloud:
     fake clock. A download waits
     `queue_seconds` as `created`, then moves at `speed` bytes per second. Register what a URL
     downloads into with `add_torrent` / `add_link`; any other URL gives one 1 MiB file.
+    `drift` maps operation ids to a `Drift` their answers get for good (see `drift()`).
     """
 
     def __init__(
@@ -94,6 +103,7 @@ class FakeOffcloud:
         password: str = "correct horse battery staple",
         device_approval: DeviceApproval = "auto",
         server: str = "fake-1",
+        drift: Mapping[str, Drift] | None = None,
     ) -> None:
         self.api_key = api_key
         self.clock: Clock = clock if clock is not None else ServedClock()
@@ -129,7 +139,10 @@ class FakeOffcloud:
         self._devices: dict[str, _Device] = {}
         self._uploads = 0
         self._faults = FaultPlan()
+        self._drifts: dict[str, list[Drift]] = {}
         self._lock = threading.RLock()
+        for operation, changes in (drift or {}).items():
+            self.drift(operation, changes)
 
     # -- what users set up -------------------------------------------------------------------
 
@@ -175,6 +188,43 @@ class FakeOffcloud:
         """Forget every injected fault that is still waiting."""
         with self._lock:
             self._faults.clear()
+
+    def drift(self, operation: str, drift: Drift) -> None:
+        """Send every answer of `operation` (an operationId of the spec, e.g. `cloud_status`)
+        changed by `drift`, until `clear_drift()`: fields added, dropped, renamed, of another
+        type, null, new status words, the answer wrapped (see `Drift`).
+
+        Only 2xx JSON answers drift, and not Offcloud's error bodies (`{"error": …}`,
+        `{"not_available": …}`). Drifts given to one operation apply in the order given; a
+        one-shot fault from `inject()` still applies on top. An unknown operation is an
+        `InvalidArgumentError` (a `ValueError`) that lists the known ones.
+        """
+        if operation not in OPERATIONS:
+            raise InvalidArgumentError(
+                f"unknown operation {operation!r}; the fake answers {', '.join(OPERATIONS)}"
+            )
+        if not isinstance(drift, Drift):
+            raise InvalidArgumentError(f"drift must be a Drift, not {type(drift).__name__}")
+        with self._lock:
+            self._drifts.setdefault(operation, []).append(drift)
+
+    def clear_drift(self, operation: str | None = None) -> None:
+        """Answer `operation` (every operation when None) as the spec says again."""
+        if operation is not None and operation not in OPERATIONS:
+            raise InvalidArgumentError(
+                f"unknown operation {operation!r}; the fake answers {', '.join(OPERATIONS)}"
+            )
+        with self._lock:
+            if operation is None:
+                self._drifts.clear()
+            else:
+                self._drifts.pop(operation, None)
+
+    @property
+    def drifts(self) -> dict[str, tuple[Drift, ...]]:
+        """The drifts in force, by operation id (a copy)."""
+        with self._lock:
+            return {operation: tuple(drifts) for operation, drifts in self._drifts.items()}
 
     def approve_device(self, user_code: str | None = None, *, approve: bool = True) -> None:
         """Confirm (or deny) a pending device login, as the user would in a browser."""
@@ -256,7 +306,26 @@ class FakeOffcloud:
         if refused is not None:
             return refused
         handler: Callable[[_Context], Answer] = getattr(self, f"_{route.operation}")
-        return handler(context)
+        return self._drifted(route.operation, handler(context))
+
+    def _drifted(self, operation: str, answer: Answer) -> Answer:
+        """`answer` changed by the drifts of `operation`, when it is a 2xx JSON success."""
+        drifts = self._drifts.get(operation)
+        content_type = answer.headers.get("Content-Type", "")
+        if not drifts or not 200 <= answer.status < 300 or "json" not in content_type:
+            return answer
+        if not isinstance(answer.body, bytes):
+            return answer
+        try:
+            payload: object = json.loads(answer.body)
+        except ValueError:
+            return answer
+        if isinstance(payload, dict) and any(key in payload for key in ERROR_KEYS):
+            return answer
+        for drift in drifts:
+            payload = drift.apply(payload)
+        body = json.dumps(payload, separators=(",", ":")).encode()
+        return attrs.evolve(answer, body=body, length=None)
 
     def _refusal(self, route: Route, context: _Context) -> Answer | None:
         if route.auth == "none" or context.authorised:

@@ -8,13 +8,19 @@
 Each fault spoils the next `times` requests whose path starts with `path` (`times=None`: every
 one until `fake.clear_faults()`). A request meets at most one fault, the oldest waiting for it,
 so faults injected one after another hit requests one after another.
+
+A `Drift` can also be given to one operation for good, apart from these one-shot faults:
+`fake.drift("cloud_status", Drift(convert={"status.amount": float}))` changes every 2xx JSON
+answer of `cloud_status` until `fake.clear_drift()`.
 """
 
 from __future__ import annotations
 
+import copy
 import email.utils
+import functools
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 import attrs
@@ -108,15 +114,31 @@ class Drift:
     `values` maps a dotted path of JSON keys to the value to put there (`None` sends null):
     `{"status.fileSize": "6114656256"}`; `[]` stands for every item of a list, so
     `{"requests[].isDirectory": 1}` or, for a list answer, `{"[].createdOn": 1772359200000}`.
+    A key that is not there is added: `{"plan": "premium"}` sends a field the spec lacks.
     `wrap="data"` sends the answer inside `{"data": ...}`. Only JSON answers are changed; a
     path whose object is not there is left alone.
+
+    `drop` lists paths whose keys are taken out (`["[].userId"]`); `rename` maps a path to the
+    key's new name in the same object (`{"[].fileName": "name"}`); `convert` maps a path to a
+    function of the value there (`{"status.amount": float}`, `{"[].progress": str}`): a value
+    of a new type, or a new status word, that keeps what was sent. All three skip keys that are
+    not there. They apply in the order drop, rename, convert, values, wrap, so `convert` and
+    `values` name keys as they are after renaming.
     """
 
     values: Mapping[str, object] = attrs.field(factory=dict)
     wrap: str | None = None
+    drop: Collection[str] = ()
+    rename: Mapping[str, str] = attrs.field(factory=dict)
+    convert: Mapping[str, Callable[[Any], object]] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "values", dict(self.values))  # a copy the caller cannot change
+        # copies the caller cannot change; one path given as a string is one path, not letters
+        drop = (self.drop,) if isinstance(self.drop, str) else tuple(self.drop)
+        object.__setattr__(self, "values", dict(self.values))
+        object.__setattr__(self, "drop", drop)
+        object.__setattr__(self, "rename", dict(self.rename))
+        object.__setattr__(self, "convert", dict(self.convert))
 
     def spoil(self, answer: Answer, now_wall: float) -> Answer:
         """The answer sent instead of `answer` (`now_wall`: the fake\'s wall-clock time)."""
@@ -126,12 +148,29 @@ class Drift:
             payload = json.loads(answer.body)
         except ValueError:
             return answer
+        body = json.dumps(self._apply(payload), separators=(",", ":")).encode()
+        return attrs.evolve(answer, body=body, length=None)
+
+    def apply(self, payload: object) -> object:
+        """`payload` (a decoded JSON answer) as this drift sends it; `payload` is not changed."""
+        return self._apply(copy.deepcopy(payload))
+
+    def _apply(self, payload: object) -> object:
+        for path in self.drop:
+            _at(payload, _keys(path), _drop)
+        for path, name in self.rename.items():
+            _at(payload, _keys(path), functools.partial(_rename, name=name))
+        for path, change in self.convert.items():
+            _at(payload, _keys(path), functools.partial(_convert, change=change))
         for path, value in self.values.items():
-            _put(payload, path.replace("[]", ".[]").lstrip(".").split("."), value)
+            _put(payload, _keys(path), value)
         if self.wrap is not None:
             payload = {self.wrap: payload}
-        body = json.dumps(payload, separators=(",", ":")).encode()
-        return attrs.evolve(answer, body=body, length=None)
+        return payload
+
+
+def _keys(path: str) -> list[str]:
+    return path.replace("[]", ".[]").lstrip(".").split(".")
 
 
 def _put(node: Any, keys: list[str], value: object) -> None:
@@ -147,6 +186,32 @@ def _put(node: Any, keys: list[str], value: object) -> None:
         node[key] = value
     elif key in node:
         _put(node[key], rest, value)
+
+
+def _at(node: Any, keys: list[str], act: Callable[[dict[str, Any], str], None]) -> None:
+    """`act(object, key)` for each object on the path whose last key is there."""
+    key, rest = keys[0], keys[1:]
+    if key == "[]":
+        for item in node if isinstance(node, list) else ():
+            if rest:
+                _at(item, rest, act)
+    elif isinstance(node, dict) and key in node:
+        if rest:
+            _at(node[key], rest, act)
+        else:
+            act(node, key)
+
+
+def _drop(node: dict[str, Any], key: str) -> None:
+    del node[key]
+
+
+def _rename(node: dict[str, Any], key: str, *, name: str) -> None:
+    node[name] = node.pop(key)
+
+
+def _convert(node: dict[str, Any], key: str, *, change: Callable[[Any], object]) -> None:
+    node[key] = change(node[key])
 
 
 Fault = RateLimit | ServerErrors | HtmlError | DropConnection | Truncate | Latency | Drift
