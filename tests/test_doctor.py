@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -22,7 +23,7 @@ import httpx
 import pytest
 from cli_support import one_line, run
 from sdk_support import Harness
-from spec_support import load_fixture, response_schema, schema_errors
+from spec_support import SPEC_PATH, load_fixture, response_schema, schema_errors
 
 from offcloud_sdk import Offcloud
 from offcloud_sdk._doctor.checks import json_path
@@ -31,7 +32,16 @@ from offcloud_sdk._doctor.probes import READ_ONLY, SINTEL
 from offcloud_sdk._doctor.spec import Spec, field_lists, own_list
 from offcloud_sdk.doctor import MissingDependencyError, Report, acheck, check, save_fixtures
 from offcloud_sdk.exceptions import APIConnectionError, AuthError, OffcloudError
-from offcloud_sdk.testing import Drift, FakeClock, FakeOffcloud, HtmlError, ServerErrors, Truncate
+from offcloud_sdk.testing import (
+    Drift,
+    DropConnection,
+    FakeClock,
+    FakeOffcloud,
+    HtmlError,
+    RateLimit,
+    ServerErrors,
+    Truncate,
+)
 from offcloud_sdk.testing._routes import route_for
 from offcloud_sdk.testing._transport import FakeTransport
 
@@ -387,11 +397,9 @@ def test_a_refused_key_and_no_answer_end_the_run() -> None:
 @pytest.mark.parametrize(
     ("fault", "path", "operation", "verdict", "kind"),
     [
-        (HtmlError(520), "/api/sites", "sites_list", "refused", "new_status"),
         (HtmlError(200), "/api/account/stats", "account_stats", "drift", "content_type"),
         (Truncate(0.5), "/api/cloud/history", "cloud_history", "drift", "not_json"),
         (Truncate(0.3), "/api/cloud/explore/", "cloud_explore", "drift", "not_json"),
-        (ServerErrors(503), "/api/proxy", "proxies_list", "refused", "new_status"),
     ],
 )
 def test_garbage_is_a_finding(
@@ -404,6 +412,24 @@ def test_garbage_is_a_finding(
     assert kind in {f.kind for f in (*checked.problems, *checked.new)}
     assert checked.reason or checked.problems
     assert not report.ok
+
+
+@pytest.mark.parametrize(
+    ("fault", "path", "operation"),
+    [
+        (HtmlError(520), "/api/sites", "sites_list"),
+        (ServerErrors(503), "/api/proxy", "proxies_list"),
+        (RateLimit(retry_after=1), "/api/remote/accounts", "remote_accounts"),
+    ],
+)
+def test_an_outage_is_skipped_not_drift(fault: Any, path: str, operation: str) -> None:
+    report = doctored((fault, path))
+    checked = report.get(operation)
+    assert checked is not None
+    assert checked.verdict == "skipped"
+    assert "failing right now" in checked.reason
+    assert not checked.new
+    assert report.ok  # an outage is nothing to change in the spec
 
 
 def test_a_cut_history_skips_what_depends_on_it() -> None:
@@ -813,7 +839,7 @@ def test_the_command_never_shows_a_traceback_for_garbage(sandbox: Sandbox) -> No
     assert done.exit_code == 1, done.output
     assert "Traceback" not in done.output
     lines = {line.split()[0]: line for line in done.stdout.splitlines() if line[:1] != " "}
-    assert lines["sites_list"].split()[1:4] == ["refused", "+new", "HTTP"]
+    assert lines["sites_list"].split()[1:6] == ["skipped", "Offcloud", "is", "failing", "right"]
     assert lines["cloud_history"].split()[1] == "drift"
     assert "is not valid JSON" in lines["cloud_history"]
 
@@ -829,3 +855,80 @@ def test_the_command_uses_the_usual_exit_codes(sandbox: Sandbox, tmp_path: Path)
     assert "no `paths`" in one_line(usage.stderr)
     nowhere = sandbox.invoke("--max-retries", "0", "doctor", OFFCLOUD_BASE_URL="http://127.0.0.1:9")
     assert nowhere.exit_code == 6
+
+
+def test_a_spec_without_the_doctors_operations_is_a_usage_error(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n", "utf-8")
+    done = sandbox.invoke("doctor", "--spec", str(empty))
+    assert done.exit_code == 2
+    assert "none of the operations" in one_line(done.stderr)
+
+
+def test_the_patch_never_replaces_a_file(sandbox: Sandbox, tmp_path: Path) -> None:
+    spec = tmp_path / "offcloud.yaml"
+    spec.write_text(SPEC_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    kept = tmp_path / "kept.diff"
+    kept.write_text("keep", encoding="utf-8")
+    for target, said in ((spec, "the spec itself"), (kept, "a file")):
+        done = sandbox.invoke("doctor", "--spec", str(spec), "--patch", str(target))
+        assert done.exit_code == 2
+        assert said in one_line(done.stderr)
+    assert spec.read_text(encoding="utf-8") == SPEC_PATH.read_text(encoding="utf-8")
+    assert kept.read_text(encoding="utf-8") == "keep"
+    nowhere = sandbox.invoke("doctor", "--patch", str(tmp_path / "no" / "x.diff"))
+    assert nowhere.exit_code == 2
+    a_file = sandbox.invoke("doctor", "--save", str(kept))
+    assert a_file.exit_code == 2
+    assert "not a folder" in one_line(a_file.stderr)
+
+
+def test_no_answer_to_a_later_question_skips_it_and_keeps_the_rest() -> None:
+    report = doctored((DropConnection(), "/api/sites"))
+    checked = report.get("sites_list")
+    assert checked is not None
+    assert checked.verdict == "skipped"
+    assert checked.reason.startswith("no answer")
+    assert report.get("proxies_list") is not None
+
+
+def test_masking_reaches_inside_free_text_and_links() -> None:
+    from offcloud_sdk._doctor.masking import Masker
+
+    masker = Masker(["TheKey0000000000"])
+    saved = json.dumps(
+        masker.json(
+            "remote_accounts",
+            {
+                "message": "http://alice:s3cret@ftp.alice-home.net/movies/Private.Home.mkv"
+                "?token=SECRETTOKEN&sig=xyz failed for alice%40corp.com with Bearer "
+                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl",
+                "server": "ftp://alice:pw1@ftp.alice-home.net:21/home/alice",
+                "pwd": "hunter2",
+                "displayName": "Alice Example",
+            },
+        )
+    )
+    for personal in (
+        "alice",
+        "s3cret",
+        "ftp.alice-home.net",
+        "Private.Home",
+        "SECRETTOKEN",
+        "xyz",
+        "corp.com",
+        "eyJhbGci",
+        "pw1",
+        "hunter2",
+        "Alice Example",
+    ):
+        assert personal not in saved, personal
+    # Offcloud's own hosts are kept: they identify no one.
+    link = "https://fr-1.offcloud.com/cloud/download/5f2b6c3e9d1a4b7c8e0f0001/1/Movie.mkv"
+    (masked,) = masker.json("cloud_list", [link])  # type: ignore[misc]
+    assert re.fullmatch(
+        r"https://fr-1\.offcloud\.com/cloud/download/5f2b6c3e9d1a4b7c8e0f0001/1/file-\d+\.mkv",
+        masked,
+    )

@@ -343,28 +343,36 @@ def test_what_cannot_be_patched_is_skipped(answer: Answer) -> None:
 # Hostile input
 
 
-HOSTILE = {
-    "a: b\n- c": 1,
+WRITTEN = {
+    "a: b - c": 1,
     "<script>": "<script>alert(1)</script>",
+    "true": 1,
+    'x": {y: [1]}, z': 1,
+    "# comment": [{"b: c": 1}],
+}
+"""Names that look like YAML or HTML but are printable: written, quoted, as names."""
+LEFT_OUT = {
+    "a: b\n- c": 1,
     "k" * 10_000: True,
     "$ref": "#/components/schemas/ErrorBody",
     "": None,
-    "true": 1,
-    'x": {y: [1]}, z': 1,
     "\u202e\U0001f600\x00\ufeff": 2,
-    "# comment": [{"b: c": 1}],
+    "\x1b[31mred": 3,
 }
+"""Names no API would add (a line break, 10,000 characters, `$ref`, empty, control or format
+characters): left out of the spec."""
+HOSTILE = {**WRITTEN, **LEFT_OUT}
 
 
 def test_hostile_field_names_stay_names() -> None:
     answer = ("account_info", 200, account(**HOSTILE))
     text = patched_spec(SPEC, [answer])
     validate(load(text))
-    assert errors(text, answer) == []
+    assert errors(text, ("account_info", 200, account(**WRITTEN))) == []
     properties = component(text, "AccountInfo")["properties"]
     old = component(SPEC, "AccountInfo")["properties"]
-    assert list(properties) == [*old, *HOSTILE], "exactly the names, as strings"
-    for name in HOSTILE:
+    assert list(properties) == [*old, *WRITTEN], "exactly the names, as strings"
+    for name in WRITTEN:
         assert properties[name]["description"] == NEW_FIELD
         assert set(properties[name]) <= {"type", "description", "properties", "items"}
     assert properties["# comment"]["items"]["properties"] == {"b: c": {"type": "integer"}}
@@ -401,7 +409,7 @@ def test_a_hostile_name_inside_a_flow_mapping_stays_a_name() -> None:
     answer = ("remote_accounts", 200, {"data": [], **HOSTILE})
     text = patched_spec(spec, [answer])
     validate(load(text))
-    assert list(component(text, "RemoteAccountList")["properties"]) == ["data", *HOSTILE]
+    assert list(component(text, "RemoteAccountList")["properties"]) == ["data", *WRITTEN]
 
 
 def test_deep_answers_do_not_exhaust_the_stack() -> None:
@@ -426,7 +434,15 @@ def test_the_runtime_module_needs_only_pyyaml_imported_lazily() -> None:
         return found
 
     top = imported(list(tree.body))
-    assert top <= {"__future__", "difflib", "re", "collections", "dataclasses", "typing"}
+    assert top <= {
+        "__future__",
+        "difflib",
+        "re",
+        "unicodedata",
+        "collections",
+        "dataclasses",
+        "typing",
+    }
     assert imported(list(ast.walk(tree))) - top == {"yaml"}
 
 
@@ -659,3 +675,14 @@ def test_windows_line_ends_and_a_missing_last_newline_are_kept() -> None:
 def test_an_edit_that_would_break_the_yaml_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(patch, "_apply", lambda text, edits: text + "\n: [")
     assert patched_spec(SPEC, [("account_info", 200, account(plan="pro"))]) == SPEC
+
+
+def test_an_answer_keyed_by_ids_proposes_at_most_100_properties() -> None:
+    answer = ("account_info", 200, account(**{f"id{n:05}": n for n in range(5_000)}))
+    text = patched_spec(SPEC, [answer])
+    validate(load(text))
+    added = set(component(text, "AccountInfo")["properties"]) - set(
+        component(SPEC, "AccountInfo")["properties"]
+    )
+    assert 0 < len(added) < 100
+    assert len(component(text, "AccountInfo")["properties"]) <= 100

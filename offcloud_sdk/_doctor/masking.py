@@ -10,15 +10,15 @@ throughout one save (a `userId` and an `accountId` that were equal stay equal). 
   answer arrives), `key=`/`apikey=` query values, and the value of every field whose name says
   it holds a credential (`apiKey`, `access_token`, `refresh_token`, `device_code`… anything
   with key, token, secret, password, session, cookie or auth in its name, as
-  `_calls.redaction.is_secret_name` decides): `***`.
+  `_calls.redaction.is_secret_name` decides, and `pass`, `pwd`, `credentials`, `sig`): `***`.
 - **E-mail addresses and user names**: fields `email`, `mail`, `login`, `username`,
   `userEmail`, and any e-mail address inside any other text: `user-1@example.invalid` (a user
   name that is not an address: `user-1`).
 - **Account and user ids**: fields `userId`/`user_id`, `accountId`, `remoteOptionId`,
   `customerId`, `ownerId`, `referralCode`: 24 hex digits stay 24 hex digits
   (`000000000000000000000001`), anything else becomes `id-1`, a number `1`.
-- **Names of people**: `user`, `owner`, `fullName`, `firstName`,
-  `lastName`, `phone`: `user-1`.
+- **Names of people**: `user`, `owner`, `fullName`, `firstName`, `lastName`, `displayName`,
+  `nick`, `nickname`, `phone`, `mobile`, `accountName`, `remoteUser`: `user-1`.
 - **Network addresses**: fields `ip`, `ipAddress`, `ips`, `clientIp`, `remoteIp`, `host`,
   `hostname`, `address`, and any IPv4 or IPv6 address inside any text: documentation addresses
   (`192.0.2.1`, `2001:db8::1`) and `host-1.invalid`. (A remote account's `host` is the user's
@@ -30,7 +30,10 @@ throughout one save (a `userId` and an `accountId` that were equal stay equal). 
   of `cloud_explore` and `cloud_list`): names become `file-1.mkv` (the extension kept), paths
   keep their `/`s, magnets become `magnet:?xt=urn:btih:000…`, and links keep their scheme,
   host and the path segments Offcloud puts there (`/cloud/download/<requestId>/<n>/`) with the
-  names replaced and query values masked.
+  names replaced and query values masked; a host that is not Offcloud's (a remote account's
+  FTP server) becomes `host-1.invalid`, and the user and password in a link are dropped.
+- **Inside any text** (messages, errors): links as above, e-mail addresses (also written with
+  `%40`), IP addresses, JWTs and `Bearer` tokens.
 
 Kept: request ids (they identify nothing outside the account and tie the answers together),
 Offcloud's storage host prefixes (`server`), dates, sizes, counts, status words, messages
@@ -62,7 +65,21 @@ EMAIL_FIELDS = _names("email", "mail", "emailAddress", "userEmail", "login", "us
 ID_FIELDS = _names(
     "userId", "accountId", "remoteOptionId", "customerId", "ownerId", "referralCode", "uid"
 )
-PERSON_FIELDS = _names("user", "owner", "fullName", "firstName", "lastName", "phone")
+PERSON_FIELDS = _names(
+    "user",
+    "owner",
+    "fullName",
+    "firstName",
+    "lastName",
+    "displayName",
+    "nick",
+    "nickname",
+    "phone",
+    "mobile",
+    "accountName",
+    "remoteUser",
+)
+SECRET_FIELDS = _names("pass", "pwd", "passwd", "credentials", "credential", "sig", "signature")
 NETWORK_FIELDS = _names(
     "ip", "ipAddress", "ips", "clientIp", "remoteIp", "host", "hostname", "address"
 )
@@ -70,7 +87,11 @@ NAME_FIELDS = _names("fileName", "filename", "name", "customFileName", "file", "
 PATH_FIELDS = _names("path", "folder", "entries", "folderName")
 LINK_FIELDS = _names("originalLink", "url", "downloadLink", "link", "links", "magnet")
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(
+    r"[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", re.IGNORECASE
+)
+_URL_IN_TEXT = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\s\"'<>]+")
+_TOKEN = re.compile(r"\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|(?<=Bearer )\S+")
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 _URL = re.compile(r"(?:https?|ftp)://[^\s\"'<>]+|magnet:\?[^\s\"'<>]+")
@@ -78,6 +99,7 @@ _HEX_ID = re.compile(r"[0-9a-fA-F]{24}")
 _STRUCTURAL = frozenset({"cloud", "download", "zip", "api", "torrent", "list", "explore"})
 _DOCUMENTATION = (ipaddress.ip_network("192.0.2.0/24"), ipaddress.ip_network("2001:db8::/32"))
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+_PLACEHOLDER = re.compile(r"file-\d+(?:\.[A-Za-z0-9]{1,5})?")
 
 
 def _is_download_field(name: str | None) -> bool:
@@ -94,6 +116,11 @@ def is_personal_name(name: str) -> bool:
     return normal in EMAIL_FIELDS | ID_FIELDS | PERSON_FIELDS | NETWORK_FIELDS
 
 
+def _is_offcloud(host: str) -> bool:
+    """Whether `host` is Offcloud's (its storage servers are kept: they identify no one)."""
+    return host == "offcloud.com" or host.endswith(".offcloud.com")
+
+
 def mask_text(text: str) -> str:
     """`text` with the e-mail and IP addresses in it masked (for excerpts in a report)."""
     return Masker()._free_text(text)
@@ -107,17 +134,20 @@ class Masker:
         self.secrets: tuple[str, ...] = tuple(secret for secret in secrets if secret)
         self._seen: dict[tuple[str, str], str] = {}
         self._counts: dict[str, int] = {}
+        self._links = True  # links inside text masked too (not in the public lists)
 
     # -- answers ---------------------------------------------------------------------------------
 
     def json(self, operation: str, value: object) -> object:
         """A parsed JSON answer of `operation`, masked."""
         downloads = operation not in PUBLIC_OPERATIONS
+        self._links = downloads
         return self._value(value, None, downloads=downloads)
 
     def text(self, operation: str, text: str) -> str:
         """A text answer of `operation` (a list of links, an error page), masked."""
-        if operation not in PUBLIC_OPERATIONS:
+        self._links = operation not in PUBLIC_OPERATIONS
+        if self._links:
             text = _URL.sub(lambda m: self.link(m[0]), text)
         return self._free_text(text)
 
@@ -143,7 +173,7 @@ class Masker:
     def _rule(self, field: str | None, *, downloads: bool) -> Callable[[str], str] | None:
         if field is None:
             return None
-        if is_secret_name(field):
+        if is_secret_name(field) or _normal(field) in SECRET_FIELDS:
             return lambda _: MASK
         normal = _normal(field)
         if normal in EMAIL_FIELDS:
@@ -173,8 +203,12 @@ class Masker:
         return value
 
     def _free_text(self, text: str) -> str:
-        """Any text: the secrets, e-mail addresses and IP addresses in it masked."""
+        """Any text: the secrets and tokens, the links (as `link` masks them), e-mail and IP
+        addresses in it masked."""
         text = redact(text, self.secrets)
+        text = _TOKEN.sub(MASK, text)
+        if self._links:
+            text = _URL_IN_TEXT.sub(lambda m: self.link(m[0]), text)
         text = _EMAIL.sub(lambda m: self.email(m[0]), text)
         text = _IPV4.sub(lambda m: self._ip(m[0]), text)
         return _IPV6.sub(lambda m: self._ip(m[0]), text)
@@ -221,8 +255,8 @@ class Masker:
 
     def name(self, value: str) -> str:
         """A file or folder name: `file-1.mkv`, the extension kept."""
-        if not value:
-            return value
+        if not value or _PLACEHOLDER.fullmatch(value):
+            return value  # empty, or one of ours already
         extension = _EXTENSION.search(value)
         suffix = extension[0] if extension and extension.start() > 0 else ""
         return self._pseudonym("name", value, "file-{}" + suffix)
@@ -248,7 +282,8 @@ class Masker:
             ipaddress.ip_address(host.strip("[]"))
             host = self._ip(host.strip("[]"))
         except ValueError:
-            pass
+            if not _is_offcloud(host) and not host.endswith(".invalid"):
+                host = self._pseudonym("host", host, "host-{}.invalid")  # the user's own
         netloc = host if parts.port is None else f"{host}:{parts.port}"
         segments = [
             segment

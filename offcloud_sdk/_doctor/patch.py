@@ -46,8 +46,10 @@ to find such answers):
   an object that fits no variant of an `anyOf` although one admits objects (making it fit
   would mean removing a constraint);
 * field names that are not Unicode text (a lone UTF-16 surrogate, which JSON lets through but
-  UTF-8 and libyaml refuse), external `$ref`s, and values nested deeper than 32 levels (taken
-  as they are);
+  UTF-8 and libyaml refuse), longer than 100 characters, holding control or format characters
+  (terminal escapes, bidi overrides), or starting with `$`; beyond 64 new fields in one object
+  (or 100 properties in all), the rest (an answer keyed by ids or hashes is not a schema to
+  write down); external `$ref`s, and values nested deeper than 32 levels (taken as they are);
 * a field whose schema is an object without `properties` (a free-form map such as
   `additionalTags`) or with `additionalProperties`: it takes any key already;
 * a wrapped list where the schema is a bare array rather than an `anyOf` (the spec has none):
@@ -61,6 +63,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
@@ -90,6 +93,9 @@ _MAX_DEPTH = 32  # of the answer's nesting; deeper values are taken as they are
 _MAX_HOPS = 32  # `$ref`s followed in a row
 _MAX_ROUNDS = 12  # patch, parse again, look again: nested changes take a round each
 _MAX_SIMPLE_KEY = 512  # PyYAML refuses implicit keys longer than 1024 characters
+_MAX_NAME = 100  # a longer field name is not one an API would add
+_MAX_NEW_FIELDS = 64  # new fields proposed per object: an answer keyed by ids is not a schema
+_MAX_PROPERTIES = 100  # nor is an object schema with more: no more are proposed on it
 _WIDTH = 100
 _TYPE_ORDER = ("object", "array", "string", "integer", "number", "boolean", "null")
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -207,7 +213,7 @@ def _infer(value: object, depth: int = 0) -> _Shape:
     shape.types.add(kind)
     if isinstance(value, dict):
         for name, item in value.items():
-            if not _writable(name):
+            if not _writable(name) or len(shape.props) >= _MAX_NEW_FIELDS:
                 continue
             inferred = _infer(item, depth + 1)
             if name in shape.props:
@@ -225,9 +231,17 @@ def _infer(value: object, depth: int = 0) -> _Shape:
 
 
 def _writable(name: object) -> bool:
-    """Whether a field name can be written in the spec: a string of Unicode characters (JSON
-    lets a lone UTF-16 surrogate through, which UTF-8 and libyaml refuse)."""
-    return isinstance(name, str) and not _SURROGATE.search(name)
+    """Whether a field name may go into the spec: a string of Unicode characters (JSON lets a
+    lone UTF-16 surrogate through, which UTF-8 and libyaml refuse), at most `_MAX_NAME` long,
+    without control or format characters (terminal escapes, bidi overrides) and not starting
+    with `$` (a generator would make `ref` of `$ref`): a name an API would really use."""
+    return (
+        isinstance(name, str)
+        and 0 < len(name) <= _MAX_NAME
+        and not name.startswith("$")
+        and not _SURROGATE.search(name)
+        and all(unicodedata.category(char) not in ("Cc", "Cf") for char in name)
+    )
 
 
 def _ordered(types: set[str]) -> list[str]:
@@ -583,7 +597,9 @@ class _Doc:
                     return None
                 fixes += found
             elif props is not None and extra is None and name not in known and _writable(name):
-                new[name] = _infer(item, depth + 1)
+                room = _MAX_PROPERTIES - len(getattr(props, "value", ()))
+                if len(new) < min(_MAX_NEW_FIELDS, room):
+                    new[name] = _infer(item, depth + 1)
         if new:
             fixes.append(_AddProps(node, new))
         return fixes

@@ -9,9 +9,12 @@ into a path only when it is a plain id (letters, digits, `-`, `_`), so no answer
 question into another call.
 
 Each answer, or the `HTTPError`/`UnexpectedResponseError` the SDK raised for it, becomes a
-`Check` (`checks.judge`). Other failures end the run: no answer at all (`APIConnectionError`),
-and a key refused on the first call, `account_info` (`AuthError`): with no working key there
-is nothing to hold against the spec.
+`Check` (`checks.judge`). An answer that says Offcloud is failing right now (5xx, 429, after
+the client's retries) or no answer to a later question makes that operation `skipped`, with
+the reason: an outage says nothing about the spec, and the other answers are still worth
+having. Only the first question ends the run, when its key is refused (`AuthError`) or it gets
+no answer (`APIConnectionError`): then there is nothing to hold against the spec. A spec with
+none of the doctor's operations is refused before anything is asked.
 """
 
 from __future__ import annotations
@@ -22,7 +25,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .._flows.flows import Flow, Step
-from ..exceptions import AuthError, HTTPError, OffcloudError, UnexpectedResponseError
+from ..exceptions import (
+    APIConnectionError,
+    AuthError,
+    HTTPError,
+    InvalidArgumentError,
+    OffcloudError,
+    RateLimitError,
+    ServerError,
+    UnexpectedResponseError,
+)
 from .checks import capture, judge
 from .report import Answer, Check, Report
 from .spec import Spec
@@ -69,6 +81,11 @@ def doctor(spec: Spec, *, secrets: Sequence[str], base_url: str) -> Flow[Report]
     """The doctor's questions, for `flows.run` (sync) or `flows.arun` (async) over
     `client.with_raw_response` of a lenient client; answers the `Report`."""
     checks: list[Check] = []
+    if not any(spec.has(operation) for operation in READ_ONLY):
+        raise InvalidArgumentError(
+            f"{spec.source}: not Offcloud's spec: it has none of the operations the doctor asks "
+            "about (account_info, cloud_history, …)"
+        )
 
     def ask(call: _Call) -> Generator[Step, Any, Answer | None]:
         if not spec.has(call.operation):
@@ -78,9 +95,18 @@ def doctor(spec: Spec, *, secrets: Sequence[str], base_url: str) -> Flow[Report]
         try:
             raw = yield 0.0, call
             response = raw.http_response
+        except APIConnectionError as exc:
+            if call.operation == "account_info":
+                raise
+            checks.append(skipped(call.operation, f"no answer: {exc.message}"))
+            return None
         except (HTTPError, UnexpectedResponseError) as exc:
             if call.operation == "account_info" and isinstance(exc, AuthError):
                 raise
+            if isinstance(exc, ServerError | RateLimitError):
+                reason = f"Offcloud is failing right now, not a matter for the spec: {exc.message}"
+                checks.append(skipped(call.operation, reason))
+                return None
             response, error = exc.response, exc
         answer = capture(response, secrets)
         checks.append(judge(spec, call.operation, answer, error, secrets))

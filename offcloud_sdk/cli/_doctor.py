@@ -2,8 +2,9 @@
 
 Registered on the `offcloud` app at the end of `_app.py`; it imports `_app` only when it runs.
 Exit codes: 0 when every answer matches (or is a refusal the spec lists, or was skipped), 1
-when something drifted or is new; 2 for a usage error (a bad --spec, the doctor's packages
-missing), 3 when the key is refused, 6 when Offcloud does not answer, as every command.
+when something drifted or is new; 2 for a usage error (a bad --spec, a --save that is not a
+folder, a --patch file that is there already, the doctor's packages missing), 3 when the key
+is refused, 6 when Offcloud does not answer, as every command.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def doctor(
     Exit 0 when they match, 1 when something drifted or is new.
     """
     from ..doctor import MissingDependencyError, Spec, check, save_fixtures
+    from ..exceptions import LocalFileError
     from ._app import connected
     from ._output import USAGE, Failure
 
@@ -69,16 +71,47 @@ def doctor(
             spec = Spec.load(spec_path)
         except MissingDependencyError as exc:
             raise Failure(exc.message, USAGE, "MissingDependencyError") from None
+        _check_targets(save, patch, spec_path)  # before asking Offcloud anything
         report = check(oc, spec=spec)
         extra: dict[str, object] = {}
         if save is not None:
-            written = save_fixtures(report, save, secrets=out.secrets)
+            try:
+                written = save_fixtures(report, save, secrets=out.secrets)
+            except (LocalFileError, OSError) as exc:
+                raise Failure(f"--save {save}: {exc}", USAGE) from None
             extra["saved"] = [str(path) for path in written]
         if patch is not None:
             changed = _write_patch(report, spec, spec_path, patch, out)
             extra["patch"] = {"file": str(patch), "changed": changed}
         _show(out, report, extra)
         raise typer.Exit(0 if report.ok else 1)
+
+
+def _check_targets(save: Path | None, patch: Path | None, spec_path: Path | None) -> None:
+    """Refuse, as usage errors, a --save that is not a folder and a --patch that would replace
+    a file (the spec itself above all): the doctor never replaces a user's file."""
+    from ._output import USAGE, Failure
+
+    if save is not None and save.exists() and not save.is_dir():
+        raise Failure(f"--save {save}: not a folder", USAGE)
+    if patch is None:
+        return
+    if patch.exists() or patch.is_symlink():
+        what = "the spec itself" if spec_path is not None and _same(patch, spec_path) else "a file"
+        raise Failure(
+            f"--patch {patch}: {what} is there already; the doctor writes the diff to a new "
+            "file and never replaces one (apply it with `git apply`)",
+            USAGE,
+        )
+    if not patch.parent.is_dir():
+        raise Failure(f"--patch {patch}: the folder {patch.parent} does not exist", USAGE)
+
+
+def _same(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return False
 
 
 def _write_patch(
@@ -100,7 +133,13 @@ def _write_patch(
     new = patched_spec(spec.text, answers)
     name = DEFAULT_SPEC_NAME if spec_path is None else str(spec_path)
     diff = unified_diff(spec.text, new, name)
-    target.write_text(diff, encoding="utf-8")
+    try:
+        with target.open("x", encoding="utf-8") as file:  # "x": never replace a file
+            file.write(diff)
+    except OSError as exc:
+        raise Failure(
+            f"--patch {target}: cannot write the diff: {exc.strerror or exc}", USAGE
+        ) from None
     return bool(diff)
 
 
