@@ -439,6 +439,7 @@ def test_the_runtime_module_needs_only_pyyaml_imported_lazily() -> None:
         "difflib",
         "re",
         "unicodedata",
+        "json_types",  # offcloud_sdk._doctor.json_types: no import of its own
         "collections",
         "dataclasses",
         "typing",

@@ -30,6 +30,7 @@ import httpx
 
 from .._calls.redaction import is_secret_name, redact
 from ..exceptions import HTTPError, OffcloudError, UnexpectedResponseError
+from .json_types import json_type as _json_type
 from .masking import is_personal_name, mask_text
 from .report import Answer, Check, Finding, FindingKind, inert
 from .spec import Spec
@@ -567,22 +568,8 @@ def _search(pattern: str, key: str) -> bool:
 
 def json_type(value: object) -> str:
     """The JSON type of a parsed value: `null`, `boolean`, `integer`, `number`, `string`,
-    `array` or `object`."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
+    `array` or `object` (a Python type's name for anything else)."""
+    return _json_type(value) or type(value).__name__
 
 
 def arrived(value: object, path: Sequence[str | int], secrets: Sequence[str]) -> str:

@@ -68,6 +68,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
+from .json_types import json_type as _json_type
+
 __all__ = ["patched_spec", "unified_diff"]
 
 
@@ -174,24 +176,6 @@ class _Shape:
                 self.items = other.items
             else:
                 self.items.merge(other.items)
-
-
-def _json_type(value: object) -> str | None:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return None
 
 
 def _type_ok(value: object, types: list[str]) -> bool:
