@@ -222,3 +222,17 @@ def test_a_closed_client_says_so(harness: Harness) -> None:
     harness.go(oc.aclose() if harness.is_async else oc.close())
     with respx.mock(), pytest.raises(ClientClosedError, match="client is closed"):
         harness.go(oc.cloud.history())
+
+
+def test_a_call_url_is_parsed_once_and_a_bad_one_still_refused(harness: Harness) -> None:
+    from offcloud_sdk._calls.runners import parsed_url
+
+    parsed_url.cache_clear()
+    oc = harness.client()
+    first, second = sent_with(harness, oc), sent_with(harness, oc)
+    assert str(first.url) == str(second.url) == HISTORY
+    assert parsed_url.cache_info().hits >= 1  # the second call did not parse the text again
+    assert parsed_url("http://[::1") == "http://[::1"  # httpx cannot parse it: left to `build`
+    with pytest.raises(InvalidArgumentError, match="cannot be built"):
+        harness.go(oc.request("GET", "/api/x", json={1, 2}))  # type: ignore[attr-defined]
+    assert parsed_url.cache_info().maxsize == 512  # bounded: one entry per request id at most

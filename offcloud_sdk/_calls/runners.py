@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, Generic, Self, TypeVar
 
 import httpx
@@ -88,7 +89,7 @@ class _Exchange:
         httpx applies when the call does not give one)."""
         settings = self.settings
         request = with_options(self.request, self.options) if self.options else dict(self.request)
-        request["url"] = settings.base_url + request["url"]
+        request["url"] = parsed_url(settings.base_url + request["url"])
         # Every header costs httpx some work on every call: send only what it does not add.
         headers = dict(request.get("headers", ()))
         if "json" in request:
@@ -452,6 +453,17 @@ def closed_client(operation: Operation[Any]) -> ClientClosedError:
         f"{operation.method} {operation.path}: this client is closed; "
         "make calls inside its `with` block, or make a new client"
     )
+
+
+@lru_cache(maxsize=512)
+def parsed_url(url: str) -> httpx.URL | str:
+    """`url` parsed once for every call to it: httpx would parse the text on every request
+    (checking an IP address host costs some 30 us a call), and an `httpx.URL`, which is
+    immutable, it takes as it is. Text httpx cannot parse is left for `build` to refuse."""
+    try:
+        return httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        return url
 
 
 def _outcome_name(outcome: httpx.Response | Exception) -> str:
