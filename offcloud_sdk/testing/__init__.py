@@ -17,11 +17,15 @@ the faults below (`RateLimit`, `ServerErrors`, `HtmlError`, `DropConnection`, `T
 `Latency`, `Drift`; `Fault` is any of them). `fake.drift("cloud_status", Drift(...))` (or
 `FakeOffcloud(drift={...})`) makes every answer of one operation differ from the spec until
 `fake.clear_drift()`, as a changed Offcloud would (`offcloud sandbox --drift`).
+`FakeOffcloud(far=FarServer(speed=8 << 20, first_byte=0.02, max_connections=4))` serves files
+as a far host would: each connection capped, a latency before each answer, a limit of
+connections per file past which it answers 503 (or 429); `api_latency` delays the API calls.
 """
 
 from ._clock import FakeClock
 from ._content import FakeContent, FakeFile
 from ._fake import FakeOffcloud, FakeRequest
+from ._far import FarServer
 from ._faults import (
     Drift,
     DropConnection,
@@ -41,6 +45,7 @@ __all__ = [
     "FakeFile",
     "FakeOffcloud",
     "FakeRequest",
+    "FarServer",
     "Fault",
     "HtmlError",
     "Latency",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
+
+from ._far import TokenBucket, burst_for
 
 
 @attrs.define
@@ -14,7 +16,9 @@ class Answer:
 
     `body` is bytes or an iterable of chunks (streamed, for file downloads). `drop_after`
     closes the connection once that many body bytes are out; `stall` waits that many seconds
-    before the headers.
+    before the headers; `speed` caps the body's bytes per second (see `paced`). `release`,
+    when set, must be called once the body has ended or the client has gone away: it frees
+    the stream's connection slot (see `FarServer.max_connections`).
     """
 
     status: int
@@ -24,6 +28,27 @@ class Answer:
     """Content-Length of a streamed body."""
     drop_after: int | None = None
     stall: float = 0.0
+    speed: float | None = None
+    release: Callable[[], None] | None = None
+
+    def paced(self, now: Callable[[], float]) -> Iterator[tuple[float, bytes]]:
+        """The body in pieces, each with the seconds to wait before sending it, so that it
+        goes at `speed` at the most on the clock `now` reads (a bucket of its own)."""
+        if self.speed is None:
+            for chunk in self.chunks():
+                yield 0.0, chunk
+            return
+        burst = burst_for(self.speed)
+        bucket = TokenBucket(self.speed, burst, now())
+        for chunk in self.chunks():
+            for start in range(0, len(chunk), burst):
+                piece = chunk[start : start + burst]
+                yield bucket.wait_for(len(piece), now()), piece
+
+    def close(self) -> None:
+        """Free what the answer holds (its connection slot); safe to call more than once."""
+        if self.release is not None:
+            self.release()
 
     def chunks(self) -> Iterator[bytes]:
         """The body in chunks, cut where `drop_after` says; the caller then drops the line."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from .._calls.clock import SystemClock
@@ -16,7 +17,8 @@ class FakeClock:
 
     Give the same one to `FakeOffcloud` and to the client: `oc.cloud.wait(...)` then sleeps
     through a whole download in no real time, and the fake's requests progress as it does.
-    `sleeps` records every pause, for assertions on backoff.
+    `sleeps` records every pause, for assertions on backoff. Threads may share it (a
+    download over several connections): each pause moves the time once, none is lost.
     """
 
     def __init__(self, start: float = 1000.0) -> None:
@@ -24,6 +26,7 @@ class FakeClock:
         """The current time, in seconds."""
         self.sleeps: list[float] = []
         """Every pause slept on this clock, in order."""
+        self._moving = threading.Lock()
 
     def now(self) -> float:
         """The current time."""
@@ -31,12 +34,14 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         """Move time forward without recording a sleep."""
-        self.time += seconds
+        with self._moving:
+            self.time += seconds
 
     def sleep(self, seconds: float) -> None:
         """Record the pause and move time forward by it, at once."""
-        self.sleeps.append(seconds)
-        self.time += seconds
+        with self._moving:
+            self.sleeps.append(seconds)
+            self.time += seconds
 
     async def asleep(self, seconds: float) -> None:
         """`sleep`, for async code."""

@@ -1,5 +1,6 @@
-"""What the sandbox has to offer: a few torrents, one of them cached, and (`--drift`) answers
-that differ from the spec as a changed Offcloud's would."""
+"""What the sandbox has to offer: a few torrents, one of them cached, (`--file-size`) one big
+file ready to download, and (`--drift`) answers that differ from the spec as a changed
+Offcloud's would."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from types import MappingProxyType
 
 from ._fake import FakeOffcloud
 from ._faults import Drift
+from ._storage import quoted_path
 
 MiB = 1 << 20
 
@@ -28,6 +30,19 @@ def add_demo_content(fake: FakeOffcloud) -> list[str]:
         ),
         fake.add_torrent("Broken upload", fails="File will not be downloaded due to an error."),
     ]
+
+
+def add_big_file(fake: FakeOffcloud, size: int, base_url: str, name: str = "big.bin") -> str:
+    """Register a cached single-file torrent `name` of `size` bytes, add it to the cloud, and
+    return its file's link on `base_url` (where `fake` is served), ready to download."""
+    magnet = fake.add_torrent(name, {name: size}, cached=True)
+    with fake.client() as http:
+        added = http.post(
+            f"{base_url}/api/cloud",
+            json={"url": magnet},
+            headers={"Authorization": f"Bearer {fake.api_key}"},
+        )
+    return f"{added.json()['url']}/{quoted_path(name)}"
 
 
 def _seeding(word: object) -> object:

@@ -8,7 +8,9 @@ their files are served with `Range` support from the same host.
 
 Use it as an httpx transport (`fake.client()`, `fake.async_client()`) or as a real HTTP server
 on 127.0.0.1 (`with fake.serve() as base_url:`). `fake.drift(operation, Drift(...))` makes one
-operation answer as a changed API would, until `fake.clear_drift()`.
+operation answer as a changed API would, until `fake.clear_drift()`. `fake.far` (a `FarServer`)
+makes it answer as a far server would: files capped per connection, latencies, a limit of
+connections per file.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import secrets
 import threading
 import time
@@ -34,6 +37,7 @@ from ..exceptions import InvalidArgumentError
 from ._answer import Answer, json_answer, not_found_page, text_answer
 from ._clock import ServedClock
 from ._content import FakeContent, FakeFile
+from ._far import FarServer, Streams
 from ._faults import Drift, Fault, FaultPlan
 from ._forms import request_fields
 from ._routes import ROUTES, Route, route_for
@@ -88,6 +92,8 @@ class FakeOffcloud:
     `queue_seconds` as `created`, then moves at `speed` bytes per second. Register what a URL
     downloads into with `add_torrent` / `add_link`; any other URL gives one 1 MiB file.
     `drift` maps operation ids to a `Drift` their answers get for good (see `drift()`).
+    `far` paces the files it serves and delays its answers as a far server would (see
+    `FarServer`; `fake.far` may be changed at any time).
     """
 
     def __init__(
@@ -104,6 +110,7 @@ class FakeOffcloud:
         device_approval: DeviceApproval = "auto",
         server: str = "fake-1",
         drift: Mapping[str, Drift] | None = None,
+        far: FarServer | None = None,
     ) -> None:
         self.api_key = api_key
         self.clock: Clock = clock if clock is not None else ServedClock()
@@ -141,6 +148,9 @@ class FakeOffcloud:
         self._faults = FaultPlan()
         self._drifts: dict[str, list[Drift]] = {}
         self._lock = threading.RLock()
+        self._streams = Streams()
+        self._far = FarServer()
+        self.far = far if far is not None else FarServer()
         for operation, changes in (drift or {}).items():
             self.drift(operation, changes)
 
@@ -242,6 +252,23 @@ class FakeOffcloud:
             return files[0]
         return next(f for f in files if f.path == path)
 
+    @property
+    def far(self) -> FarServer:
+        """How far away the fake is (see `FarServer`); set it to change that from the next
+        request on (streams under way keep their speed)."""
+        return self._far
+
+    @far.setter
+    def far(self, far: FarServer) -> None:
+        if not isinstance(far, FarServer):
+            raise InvalidArgumentError(f"far must be a FarServer, not {type(far).__name__}")
+        self._far = far
+
+    @property
+    def open_streams(self) -> int:
+        """File bodies being sent right now (each holds a slot of `far.max_connections`)."""
+        return self._streams.count()
+
     # -- how clients reach it ----------------------------------------------------------------
 
     def client(self, **options: Any) -> httpx.Client:
@@ -290,14 +317,24 @@ class FakeOffcloud:
     # -- answering ---------------------------------------------------------------------------
 
     def handle(self, request: httpx.Request) -> Answer:
-        """The answer to one HTTP request, faults included."""
-        path = request.url.path
-        with self._lock:
-            self.calls.append((request.method, path))
-            return self._faults.answer(path, lambda: self._answer(request), time.time())
+        """The answer to one HTTP request, faults included, delayed and paced as `far` says.
 
-    def _answer(self, request: httpx.Request) -> Answer:
-        found = route_for(request.method, request.url.path)
+        A file answer may hold a connection slot: whoever sends it calls `answer.close()`
+        once its body has ended or its client has gone.
+        """
+        path = request.url.path
+        found = route_for(request.method, path)
+        with self._lock:
+            far = self._far
+            self.calls.append((request.method, path))
+            answer = self._faults.answer(path, lambda: self._answer(request, found), time.time())
+        if found is not None and found[0].operation == "storage_file":
+            return attrs.evolve(answer, stall=answer.stall + far.first_byte, speed=far.speed)
+        if far.api_latency:
+            return attrs.evolve(answer, stall=answer.stall + far.api_latency)
+        return answer
+
+    def _answer(self, request: httpx.Request, found: tuple[Route, dict[str, str]] | None) -> Answer:
         if found is None:
             return not_found_page()
         route, params = found
@@ -686,12 +723,29 @@ class FakeOffcloud:
         wanted = c.params.get("path") or ""
         files = request.content.files
         if wanted in ("", request.content.name) and len(files) == 1:
-            return file_answer(c.request, files[0])
+            return self._stream(c, request, files[0])
         index = c.params.get("index")
         for position, file in enumerate(files):
             if file.path == wanted and (index is None or int(index) == position + 1):
-                return file_answer(c.request, file)
+                return self._stream(c, request, file)
         return not_found_page()
+
+    def _stream(self, c: _Context, request: FakeRequest, file: FakeFile) -> Answer:
+        """A file's answer; a body holds one of the file's connection slots until it ends,
+        and past `far.max_connections` of them the request is refused, as busy hosts do."""
+        answer = file_answer(c.request, file)
+        if c.request.method == "HEAD" or answer.status not in (200, 206):
+            return answer
+        far = self._far
+        release = self._streams.open((request.request_id, file.path), far.max_connections)
+        if release is None:
+            refusal = text_answer(
+                f"Too many connections to this file: {far.max_connections} at a time.\n",
+                far.refuse_with,
+            )
+            refusal.headers["Retry-After"] = str(math.ceil(far.retry_after))  # whole seconds
+            return refusal
+        return attrs.evolve(answer, release=release)
 
     # -- helpers -----------------------------------------------------------------------------
 

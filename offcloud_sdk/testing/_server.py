@@ -6,6 +6,7 @@ import contextlib
 import re
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
@@ -13,12 +14,16 @@ from typing import TYPE_CHECKING
 import httpx
 
 if TYPE_CHECKING:
+    from ._answer import Answer
     from ._fake import FakeOffcloud
 
 MAX_BODY = 64 << 20
 """The largest request body read (bigger ones get 413): the largest real upload is a .torrent."""
 IDLE_TIMEOUT = 30.0
 """Seconds a connection may send nothing before it is closed, so no client holds a thread."""
+CHECK_EVERY = 0.05
+"""Seconds between checks, during a wait, that the server is not stopping and the client is
+still there."""
 
 
 def _handler_for(
@@ -28,6 +33,12 @@ def _handler_for(
         protocol_version = "HTTP/1.1"
         server_version = "FakeOffcloud"
         timeout = idle_timeout  # StreamRequestHandler makes it the connection's socket timeout
+
+        def setup(self) -> None:
+            super().setup()
+            # The body follows the headers in a second write: with Nagle's algorithm it would
+            # wait for the client's delayed ACK, 40 ms on Linux, on every answer.
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
         def _serve(self) -> None:
             length = self.headers.get("Content-Length", "0").strip()
@@ -50,8 +61,14 @@ def _handler_for(
             except (ValueError, RecursionError):  # a body or path no parser could read
                 self._refuse(400, "Bad Request: the request could not be read")
                 return
-            if answer.stall and stopping.wait(answer.stall):
-                self._drop()  # the server is stopping: a stalled answer is never sent
+            try:
+                self._send(answer)
+            finally:
+                answer.close()  # its connection slot, however the body ended
+
+        def _send(self, answer: Answer) -> None:
+            if answer.stall and not self._pause(answer.stall):
+                self._drop()  # stopping, or the client left: a stalled answer is never sent
                 return
             if answer.drop_after == 0:
                 self._drop()
@@ -63,11 +80,37 @@ def _handler_for(
                 self.send_header(name, value)
             self.end_headers()
             if self.command != "HEAD":
-                for chunk in answer.chunks():
-                    self.wfile.write(chunk)
+                for wait, piece in answer.paced(time.monotonic):
+                    if wait and not self._pause(wait):
+                        self._drop()
+                        return
+                    self.wfile.write(piece)
             if answer.drop_after is not None:
                 self.wfile.flush()
                 self._drop()
+
+        def _pause(self, seconds: float) -> bool:
+            """Wait `seconds` for real; False as soon as the server stops or the client has
+            gone (checked every `CHECK_EVERY` seconds), so neither holds a stream's slot."""
+            until = time.monotonic() + seconds
+            while (left := until - time.monotonic()) > 0:
+                if stopping.wait(min(left, CHECK_EVERY)) or self._client_gone():
+                    return False
+            return not stopping.is_set()
+
+        def _client_gone(self) -> bool:
+            """Whether the client closed its end (EOF or reset waiting on the socket)."""
+            connection = self.connection
+            timeout = connection.gettimeout()
+            connection.settimeout(0)  # a peek that does not wait
+            try:
+                return not connection.recv(1, socket.MSG_PEEK)
+            except BlockingIOError:
+                return False  # nothing waiting: still there
+            except OSError:
+                return True
+            finally:
+                connection.settimeout(timeout)
 
         def _refuse(self, status: int, message: str) -> None:
             """A one-line plain text answer, then close: the body was never read."""
