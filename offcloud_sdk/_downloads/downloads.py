@@ -17,6 +17,12 @@ origin (scheme, host and port): once a redirect leaves it, for plain http or ano
 port, no later hop carries it, nor a query parameter holding it. `Range` and `If-Range` go on
 every hop, and the part's record names the link asked for, so a redirecting link resumes.
 
+A `Transfer` is the first request of every download and the whole of a single-stream one.
+When its first answer shows that the server honours ranges and the file is large, the rest is
+fetched over several connections by `segmented`; a part fetched so is as long as the file and
+its record lists the ranges done, so `next_attempt` then asks for the first range missing
+(`bytes=a-b`), and the part's size counts for nothing.
+
 One download at a time writes a file: before it first changes the part (at its first answer),
 a transfer takes the part's lock (`part_files.PartLock`) and holds it to the end; a second
 download to the same file then raises `DownloadInProgressError` without writing anything.
@@ -73,6 +79,7 @@ from .part_files import (
     write_record,
 )
 from .safe_paths import link_name
+from .segments import first_gap
 
 DOWNLOAD_OPERATION = "files_download"
 """The name retries see: a download is safe to repeat."""
@@ -146,6 +153,10 @@ class Transfer:
     _away: bool = False
     """Whether a hop so far left the API's origin: the key goes no further then."""
     _lock: PartLock | None = None
+    _seen_size: int = 0
+    """The part's size when `next_attempt` looked: what `begin` expects it still to be."""
+    _gap_end: int | None = None
+    """For a part fetched in ranges: where the first range missing ends."""
 
     @classmethod
     def start(
@@ -234,29 +245,75 @@ class Transfer:
             self._current, self._next = self._next, None
         self._away = self._away or not same_origin(self._current, self.settings.base_url)
         with self._local("read"):
+            self._gap_end = None
             if self._lock is None and not self.resume:
                 self.record, self.done = None, 0  # not read: dropped once the lock is ours
             else:
                 self.record = read_record(self.part)
                 self.done = _regular_size(self.part)
-            if self.done and (self.record is None or self.done > self.record.total):
+            self._seen_size = self.done
+            record = self.record
+            if record is not None and record.ranges is not None:
+                self._first_missing(record)
+            elif self.done and (record is None or self.done > record.total):
                 self._restart()  # not known to be this file's bytes: never mixed in
         self._attempt_start = self.done
         headers = {"Accept-Encoding": "identity"}
-        if self.done and self.record is not None:
-            headers["Range"] = f"bytes={self.done}-"
-            if self.record.if_range:
-                headers["If-Range"] = self.record.if_range
+        record = self.record
+        if record is not None and (self.done or self._gap_end is not None):
+            last = "" if self._gap_end in (None, record.total) else self._gap_end - 1
+            headers["Range"] = f"bytes={self.done}-{last}"
+            if record.if_range:
+                headers["If-Range"] = record.if_range
+        return self._request(self._current, headers)
+
+    def range_request(self, start: int, end: int) -> dict[str, Any]:
+        """The `stream()` arguments for bytes `[start, end)` of the file, from where its first
+        answer came (redirects resolved; the key only while on the API's origin), sent only
+        if the file is still the one the part's record names."""
+        assert self.record is not None
+        headers = {"Accept-Encoding": "identity", "Range": f"bytes={start}-{end - 1}"}
+        if self.record.if_range:
+            headers["If-Range"] = self.record.if_range
+        return self._request(self._current, headers)
+
+    def _request(self, url: str, headers: dict[str, str]) -> dict[str, Any]:
         key = self.settings.api_key
         if key and not self._away:
             headers["Authorization"] = f"Bearer {key}"
         return {
             "method": "GET",
-            "url": self._current,
+            "url": url,
             "headers": headers,
             "timeout": self.settings.timeout,
             "follow_redirects": False,  # followed by `begin`, which keeps the key home
         }
+
+    def _first_missing(self, record: PartRecord) -> None:
+        """For a part fetched in ranges, ask for the first range missing: `done` is where it
+        starts, `_gap_end` where it ends. Its size says nothing of what is done, but may not
+        be shorter than the ranges recorded nor longer than the file."""
+        assert record.ranges is not None
+        if self.done > record.total or any(end > self.done for _, end in record.ranges):
+            self._restart()
+            return
+        gap = first_gap(record.ranges, record.total)
+        self.done, self._gap_end = gap or (record.total, record.total)
+
+    @property
+    def in_ranges(self) -> bool:
+        """Whether the part is one fetched in ranges (its record lists them)."""
+        return self.record is not None and self.record.ranges is not None
+
+    @property
+    def gap_end(self) -> int | None:
+        """For a part fetched in ranges: where the range the current answer fills ends."""
+        return self._gap_end
+
+    @property
+    def limit(self) -> int | None:
+        """Where the current answer's bytes end (exclusive), when known."""
+        return self._limit
 
     def begin(self, response: httpx.Response) -> bool:
         """Read the answer's headers; True when its body is the file, to `write` to `part`."""
@@ -267,11 +324,12 @@ class Transfer:
         if status in REDIRECTS and "location" in response.headers:
             self._follow(response)
             return False
-        changes_part = status in (200, 206) or (status == 416 and self.done)
+        resuming = bool(self.done) or self.in_ranges
+        changes_part = status in (200, 206) or (status == 416 and resuming)
         if changes_part and self._hold() and status != 200 and self._changed():
             self._restart()  # changed by another download since it was looked at
             return False
-        if status == 416 and self.done:
+        if status == 416 and resuming:
             _, _, total = content_range(response.headers.get("content-range"))
             record = self.record
             if record is not None and record.matches(response, total, self.url):
@@ -320,6 +378,9 @@ class Transfer:
             with self._local("delete"):
                 drop(self.part)
             return False
+        if self.in_ranges:
+            self._writing = True
+            return True  # written in place by `segmented`, which reports the progress
         with self._local("open"):
             self._file = open_part(self.part, append_at=self.done)
         self._writing = True
@@ -358,7 +419,7 @@ class Transfer:
         try:  # not `with self._local(...)`: this runs for every chunk
             self._file.write(chunk)
         except OSError as exc:
-            raise _local_error("write", self.part, exc) from exc
+            raise local_error("write", self.part, exc) from exc
         self.done += len(chunk)
         if self.on_progress is not None:
             self._report()
@@ -538,14 +599,20 @@ class Transfer:
     def _changed(self) -> bool:
         """Whether the part is no longer what `next_attempt` found."""
         with self._local("read"):
-            return _regular_size(self.part) != self.done or read_record(self.part) != self.record
+            size = _regular_size(self.part)
+            return size != self._seen_size or read_record(self.part) != self.record
 
     def _restart(self) -> None:
         self._hold()
         with self._local("delete"):
             drop(self.part)
-        self.done = 0
+        self.done = self._seen_size = 0
         self.record = None
+        self._gap_end = None
+
+    def restart(self) -> None:
+        """Drop the part and its record: the next attempt starts from the first byte."""
+        self._restart()
 
     def _report(self) -> None:
         if self.on_progress is not None:
@@ -555,8 +622,17 @@ class Transfer:
     def _secrets(self) -> list[str]:
         return [self.settings.api_key] if self.settings.api_key else []
 
+    @property
+    def where(self) -> str:
+        """The link, masked, for messages."""
+        return self._where()
+
     def _where(self) -> str:
         return str(masked_url(httpx.URL(self.url)))
+
+    def local(self, action: str) -> AbstractContextManager[None]:
+        """`_local`, for the code that writes a part in ranges."""
+        return self._local(action)
 
     def _local(self, action: str) -> AbstractContextManager[None]:
         """Where the part file is touched: errors become `LocalFileError`, and its folder is
@@ -618,10 +694,10 @@ def _on_disk(action: str, path: Path, root: Path | None = None) -> Iterator[None
     except OSError as exc:
         if isinstance(exc, OffcloudError):
             raise
-        raise _local_error(action, path, exc) from exc
+        raise local_error(action, path, exc) from exc
 
 
-def _local_error(action: str, path: Path, exc: OSError) -> LocalFileError:
+def local_error(action: str, path: Path, exc: OSError) -> LocalFileError:
     reason = exc.strerror or type(exc).__name__
     return LocalFileError(f"download: cannot {action} {path}: {reason}")
 

@@ -2,7 +2,11 @@
 
 A download streams to `name.part` and keeps `name.part.json` beside it: a `PartRecord` of the
 file the bytes belong to (its size, `ETag`, `Last-Modified` and link). A part without a record
-that matches the server's answer is never resumed, so bytes of two files never mix. Parts are
+that matches the server's answer is never resumed, so bytes of two files never mix. A part
+fetched over several connections at once is as long as the file from its start (its size says
+nothing of what is done), so its record also lists the byte ranges done (`ranges`); a record
+without them (one connection, or an older version of the SDK) means the part holds the file's
+first bytes, as many as it is long. Parts are
 opened without following symlinks and only inside the folder the download was given; the
 finished file takes a free name (`name (2).ext`) instead of replacing one already there, unless
 the caller asked to overwrite.
@@ -52,6 +56,11 @@ OWN_ROOM = len(PART_SUFFIX + RECORD_SUFFIX)
 SHORTER = (NAME_BYTES, 143 - OWN_ROOM, 64)
 """The lengths `fit_name` tries for a name the file system refuses (143: eCryptfs)."""
 MAX_RECORD_SIZE = 64 << 10
+MAX_RANGES = 2048
+"""The most ranges a record may list (a download keeps a few per connection; they fit in
+`MAX_RECORD_SIZE`)."""
+Span = tuple[int, int]
+"""Bytes `[start, end)` of a file."""
 MAX_FREE_NAMES = 999
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -67,6 +76,9 @@ class PartRecord:
     last_modified: str | None = None
     source: str = ""
     """A digest of the link without its query (links may carry short-lived tokens)."""
+    ranges: tuple[Span, ...] | None = None
+    """For a part fetched in ranges: those done, sorted and apart. None: the part holds the
+    file's first bytes, as many as it is long."""
 
     @classmethod
     def of(cls, response: httpx.Response, total: int, url: str) -> PartRecord:
@@ -81,6 +93,11 @@ class PartRecord:
         return (etag is None or etag == self.etag) and (
             modified is None or modified == self.last_modified
         )
+
+    def with_ranges(self, ranges: tuple[Span, ...] | None) -> PartRecord:
+        """This record, the part now holding `ranges` (None: its first bytes, as a single
+        stream writes them)."""
+        return attrs.evolve(self, ranges=ranges)
 
     @property
     def if_range(self) -> str | None:
@@ -128,12 +145,35 @@ def _record_from(data: object) -> PartRecord | None:
     for value in (etag, modified):
         if value is not None and not (isinstance(value, str) and value.isascii()):
             return None
-    return PartRecord(total, etag, modified, source)
+    return PartRecord(total, etag, modified, source, _ranges_from(data.get("ranges"), total))
+
+
+def _ranges_from(value: object, total: int) -> tuple[Span, ...] | None:
+    """The ranges a record lists (None when absent); `ValueError` unless they are sorted,
+    apart and inside the file (the record is then not one of ours)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) > MAX_RANGES:
+        raise ValueError("not a list of ranges")
+    spans: list[Span] = []
+    for item in value:
+        if not (isinstance(item, list) and len(item) == 2):
+            raise ValueError("not a range")
+        start, end = item
+        if type(start) is not int or type(end) is not int or not 0 <= start < end <= total:
+            raise ValueError("not a range of the file")
+        if spans and start <= spans[-1][1]:
+            raise ValueError("ranges out of order")
+        spans.append((start, end))
+    return tuple(spans)
 
 
 def write_record(part: Path, record: PartRecord) -> None:
     """Write the record atomically (a temporary file renamed over it)."""
-    replace_atomically(record_path(part), json.dumps(attrs.asdict(record)).encode())
+    data = attrs.asdict(record)
+    if record.ranges is None:
+        del data["ranges"]  # as a single stream has always written it
+    replace_atomically(record_path(part), json.dumps(data).encode())
 
 
 def drop(part: Path) -> None:
@@ -190,6 +230,23 @@ def open_part(part: Path, *, append_at: int) -> IO[bytes]:
         os.close(descriptor)
         raise
     return os.fdopen(descriptor, "ab" if append_at else "wb")
+
+
+def open_in_place(part: Path) -> int:
+    """Open `part` to write at any offset (`os.pwrite`), made when missing and kept as it is
+    otherwise: a descriptor, never through a symlink, of a regular file. (The caller checks
+    the folder with `check_within` first.)"""
+    flags = os.O_WRONLY | os.O_CREAT | _NOFOLLOW | _CLOEXEC | _BINARY
+    if not _NOFOLLOW and part.is_symlink():
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(part))
+    descriptor = os.open(part, flags, 0o666)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(part))
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
 
 
 def part_of(path: Path) -> Path:
