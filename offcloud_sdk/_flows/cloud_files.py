@@ -29,11 +29,12 @@ from ..exceptions import (
     APIConnectionError,
     AuthError,
     HTTPError,
+    InvalidArgumentError,
     OffcloudError,
     RateLimitError,
     UnexpectedResponseError,
 )
-from .flows import Flow
+from .flows import Flow, Parallel, Stop
 from .polling import statuses_by_id
 
 SINGLE_FILE_ERROR = "bad archive"
@@ -94,48 +95,94 @@ def destinations(files: list[CloudFile], folder: Path) -> list[tuple[CloudFile, 
     return planned
 
 
+DEFAULT_PARALLEL = 3
+"""Files fetched at once by `cloud.download`: as JDownloader's default (aria2's `-j` is 5).
+Each may use several connections (`connections`), so a few files already fill a line, and
+hosts that count a user's connections are not pushed past their limit."""
+MAX_PARALLEL = 16
+"""The most `parallel` may be: every file holds a thread (sync) and its connections."""
+SHARED_FAILURES = (APIConnectionError, AuthError, RateLimitError)
+"""Failures every file of a request would meet: `cloud.download` gives up at the first."""
+
+
+def checked_parallel(parallel: object) -> int:
+    """`parallel` when it is a whole number from 1 to `MAX_PARALLEL`; else
+    `InvalidArgumentError`."""
+    if isinstance(parallel, bool) or not isinstance(parallel, int):
+        raise InvalidArgumentError(f"parallel must be a whole number, not {parallel!r:.40}")
+    if not 1 <= parallel <= MAX_PARALLEL:
+        raise InvalidArgumentError(
+            f"parallel must be from 1 to {MAX_PARALLEL} (files fetched at once), not {parallel}"
+        )
+    return parallel
+
+
 @attrs.frozen
 class DownloadPlan:
-    """What `cloud.download` was asked: where, with which settings, and whether to overwrite."""
+    """What `cloud.download` was asked: where, with which settings, whether to overwrite, and
+    how many files to fetch at once."""
 
     folder: Path
     settings: Settings
     overwrite: bool
     on_progress: OnDownloadProgress | None
+    parallel: int = 1
 
 
 def download_flow(
     request_id: str, plan: DownloadPlan, fetch: Callable[[Transfer], Any]
 ) -> Flow[list[Path]]:
-    """Every file of `request_id` into `plan.folder`; `fetch(transfer)` runs one download (sync
-    or async). Files already there with their size are not fetched again.
+    """Every file of `request_id` into `plan.folder`, in the planned order; `fetch(transfer)`
+    runs one download (sync or async), `plan.parallel` of them at once. Files already there
+    with their size are not fetched again.
 
     A file that fails on its own (a folder or a file in the way, a disk error, a link that
     answers 404 or no file, another download writing it) does not stop the others: once all
     are done, the first such error is raised, of its own type, its message then naming every
     file that failed and why (`3 of 10 files failed (7 downloaded): path: reason; …`). A
     failure every file would meet (no connection, the key refused, the rate limit) is raised
-    at once.
+    at once: no file starts after it and those under way stop (their part files kept).
     """
     files = yield from files_flow(request_id, plan.settings.base_url)
     planned = destinations(files, plan.folder)
-    paths: list[Path] = []
-    failures: list[tuple[Path, OffcloudError]] = []
-    for file, target in planned:
+    paths: dict[int, Path] = {}
+    to_fetch: list[int] = []
+    for index, (file, target) in enumerate(planned):
         if _already_downloaded(file, target):
             if plan.on_progress is not None:
                 plan.on_progress(DownloadProgress(target, target.stat().st_size, file.size))
-            paths.append(target)
-            continue
-        try:
-            paths.append((yield 0.0, _fetch_step(fetch, plan, file.url, target)))
-        except (APIConnectionError, AuthError, RateLimitError):
-            raise
-        except OffcloudError as exc:
-            failures.append((target, exc))
+            paths[index] = target
+        else:
+            to_fetch.append(index)
+    failures: list[tuple[Path, OffcloudError]] = []
+    if to_fetch:
+        stop = Stop()
+        progress = _stoppable(plan.on_progress, stop)
+        steps = [
+            _fetch_step(fetch, plan, planned[i][0].url, planned[i][1], progress) for i in to_fetch
+        ]
+        batch = Parallel(steps, limit=plan.parallel, fatal=SHARED_FAILURES, stop=stop)
+        outcomes: list[Any] = yield 0.0, batch
+        for index, outcome in zip(to_fetch, outcomes, strict=True):
+            if isinstance(outcome, OffcloudError):
+                failures.append((planned[index][1], outcome))
+            else:
+                paths[index] = outcome
     if failures:
         raise _failed(failures, len(planned))
-    return paths
+    return [paths[index] for index in range(len(planned))]
+
+
+def _stoppable(on_progress: OnDownloadProgress | None, stop: Stop) -> OnDownloadProgress:
+    """`on_progress`, first ending the download (`Cancelled`) once its batch is given up on:
+    called after every chunk, it is where a transfer in a thread can be stopped."""
+
+    def report(progress: DownloadProgress) -> None:
+        stop.check()
+        if on_progress is not None:
+            on_progress(progress)
+
+    return report
 
 
 def _failed(failures: list[tuple[Path, OffcloudError]], count: int) -> OffcloudError:
@@ -151,7 +198,11 @@ def _failed(failures: list[tuple[Path, OffcloudError]], count: int) -> OffcloudE
 
 
 def _fetch_step(
-    fetch: Callable[[Transfer], Any], plan: DownloadPlan, url: str, target: Path
+    fetch: Callable[[Transfer], Any],
+    plan: DownloadPlan,
+    url: str,
+    target: Path,
+    on_progress: OnDownloadProgress,
 ) -> Callable[[Any], Any]:
     def step(_: Any) -> Any:
         transfer = Transfer.start(
@@ -160,7 +211,7 @@ def _fetch_step(
             plan.settings,
             resume=True,
             overwrite=plan.overwrite,
-            on_progress=plan.on_progress,
+            on_progress=on_progress,
             within=plan.folder,
             is_file=True,
         )

@@ -189,6 +189,9 @@ STATUS_COLUMNS = (
     Col("name", drop=1),
 )
 FAILED = frozenset({"error", "canceled", "cancelled"})
+DEFAULT_PARALLEL, MAX_PARALLEL, MAX_CONNECTIONS = 3, 16, 32
+"""`get -j` and `-x`: the library's default and bounds (`cloud_files`, `segmented`; not
+imported here, which would load the SDK for `offcloud --help`)."""
 
 
 @attrs.define
@@ -627,9 +630,34 @@ def get(
             "download takes a free name beside it, e.g. 'name (2).ext'.",
         ),
     ] = False,
+    connections: Annotated[
+        int | None,
+        typer.Option(
+            "-x",
+            "--connections",
+            min=1,
+            max=MAX_CONNECTIONS,
+            metavar="N",
+            help=f"Connections per file at most, 1 to {MAX_CONNECTIONS}, as aria2c -x (default: "
+            "the library's, 8; a small file, or a host that takes no ranges, gets one).",
+            show_default=False,
+        ),
+    ] = None,
+    parallel: Annotated[
+        int,
+        typer.Option(
+            "-j",
+            "--parallel",
+            min=1,
+            max=MAX_PARALLEL,
+            metavar="K",
+            help=f"Files of a request fetched at once, 1 to {MAX_PARALLEL}, as aria2c -j.",
+        ),
+    ] = DEFAULT_PARALLEL,
     json_flag: JsonFlag = False,
 ) -> None:
-    """Download the files of requests (or single links) into a folder, resumably."""
+    """Download the files of requests (or single links) into a folder, resumably, with a bar
+    per file showing its speed and time left."""
     from ..exceptions import OffcloudError
 
     with connected(ctx, json_flag) as (out, oc):
@@ -652,12 +680,21 @@ def get(
                         if item.startswith(("http://", "https://")):
                             paths = [
                                 oc.files.download(
-                                    item, output_dir, overwrite=overwrite, on_progress=progress
+                                    item,
+                                    output_dir,
+                                    overwrite=overwrite,
+                                    on_progress=progress,
+                                    connections=connections,
                                 )
                             ]
                         else:
                             paths = oc.cloud.download(
-                                item, output_dir, overwrite=overwrite, on_progress=progress
+                                item,
+                                output_dir,
+                                overwrite=overwrite,
+                                on_progress=progress,
+                                parallel=parallel,
+                                connections=connections,
                             )
                     except OffcloudError:  # the files that did land are shown before the failure
                         paths = [
@@ -671,12 +708,13 @@ def get(
 
 
 def _tracking(bars: Bars, landed: dict[Path, int]) -> Callable[[DownloadProgress], None]:
-    """`bars.download`, also noting in `landed` each file seen whole (path: size)."""
+    """`bars.download`, also noting in `landed` each file seen whole (path: size); called
+    from the threads of the files fetched at once."""
 
     def progress(seen: DownloadProgress) -> None:
         bars.download(seen)
         if seen.total is not None and seen.done == seen.total:
-            landed[seen.path] = seen.total
+            landed[seen.path] = seen.total  # one dict item set: atomic, no lock needed
 
     return progress
 
@@ -799,6 +837,49 @@ def remotes(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
 
 # -- the sandbox -------------------------------------------------------------------------------
 
+_SIZE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(b|k|kib|m|mib|g|gib)?", re.IGNORECASE)
+_POWERS = {"b": 0, "k": 1, "kib": 1, "m": 2, "mib": 2, "g": 3, "gib": 3}
+_DURATION = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?", re.IGNORECASE)
+
+
+def _size(what: str, *, per_second: bool = False) -> Callable[[str], int]:
+    """A parser for bytes: `1048576`, `512K`, `8MiB`, `1.5G` (K, M, G are powers of 1024, as
+    in curl and aria2), from 1 byte to 1 TiB; with `per_second`, `8MiB/s` too."""
+
+    def parse(value: str) -> int:
+        text = str(value).strip()
+        text = text.removesuffix("/s") if per_second else text
+        found = _SIZE.fullmatch(text)
+        if found is None:
+            raise typer.BadParameter(
+                f"{value!r} is not a {what}: give bytes, or a number with K, M, G, KiB, MiB or "
+                "GiB (powers of 1024), e.g. 8MiB"
+            )
+        number = float(found[1]) * 1024 ** _POWERS[(found[2] or "b").lower()]
+        if not 1 <= number <= 1 << 40:
+            raise typer.BadParameter(f"{value}: give a {what} of 1 byte to 1 TiB")
+        return int(number)
+
+    return parse
+
+
+def _duration(value: str) -> float:
+    """A parser for a wait: `20ms`, `0.5s`, or seconds (`0.5`), from 0 to an hour."""
+    found = _DURATION.fullmatch(str(value).strip())
+    if found is None:
+        raise typer.BadParameter(f"{value!r} is not a duration: give e.g. 20ms, 0.5s or 0.5")
+    seconds = float(found[1]) / (1000 if (found[2] or "s").lower() == "ms" else 1)
+    if seconds > 3600:
+        raise typer.BadParameter(f"{value}: give a duration of at most an hour")
+    return seconds
+
+
+def _refusal(value: str) -> int:
+    """A parser for the status that refuses a connection too many: 503 or 429."""
+    if str(value).strip() not in ("503", "429"):
+        raise typer.BadParameter(f"{value!r}: give 503 or 429")
+    return int(value)
+
 
 @app.command()
 def sandbox(
@@ -807,8 +888,63 @@ def sandbox(
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 0,
     speed: Annotated[
         float,
-        typer.Option(parser=_positive("MiB/s"), metavar="MIB_S", help="Download speed, MiB/s."),
+        typer.Option(
+            parser=_positive("MiB/s"),
+            metavar="MIB_S",
+            help="How fast the fake Offcloud fetches a download into the cloud, MiB/s.",
+        ),
     ] = 8.0,
+    connection_speed: Annotated[
+        int | None,
+        typer.Option(
+            parser=_size("speed", per_second=True),
+            metavar="BYTES_S",
+            help="Cap each connection downloading a file at this speed: bytes per second, or "
+            "e.g. 8MiB, 500K (each connection its own: N connections get N times it).",
+        ),
+    ] = None,
+    latency: Annotated[
+        float,
+        typer.Option(
+            parser=_duration,
+            metavar="DURATION",
+            help="Wait before answering each file request (time to the first byte): e.g. 20ms.",
+        ),
+    ] = 0.0,
+    max_connections: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=1_000_000,
+            metavar="N",
+            help="At most N connections per file at a time; one more is refused (see "
+            "--refuse-with) with Retry-After: 1, as hosts that limit chunks do.",
+        ),
+    ] = None,
+    refuse_with: Annotated[
+        int,
+        typer.Option(
+            parser=_refusal,
+            metavar="503|429",
+            help="The status that refuses a connection past --max-connections.",
+        ),
+    ] = 503,
+    api_latency: Annotated[
+        float,
+        typer.Option(
+            parser=_duration,
+            metavar="DURATION",
+            help="Wait before answering each API call, e.g. 100ms.",
+        ),
+    ] = 0.0,
+    file_size: Annotated[
+        int | None,
+        typer.Option(
+            parser=_size("size"),
+            metavar="BYTES",
+            help="Add a cached one-file download of this size (e.g. 256MiB) and print its link.",
+        ),
+    ] = None,
     i_know: Annotated[
         bool,
         typer.Option(
@@ -832,11 +968,14 @@ def sandbox(
     """Run a fake Offcloud on this machine until Ctrl-C, to try the SDK and the CLI.
 
     With --drift its answers differ from the spec, to try `--strict` and what reports drift.
+    --connection-speed, --latency, --max-connections and --api-latency make it a far server,
+    and --file-size gives it a big file, to try downloads over many connections.
     """
     from .._calls.clock import SystemClock
     from .._calls.settings import is_loopback
-    from ..testing import FakeOffcloud
-    from ..testing._demo import add_demo_content, add_drift_preset
+    from ..testing import FakeOffcloud, FarServer
+    from ..testing._demo import add_big_file, add_demo_content, add_drift_preset
+    from ..testing._far import describe
 
     out = _state(ctx).output(json_flag)
     with failures_handled(out), ExitStack() as serving:
@@ -861,12 +1000,31 @@ def sandbox(
                 "--port, or --port 0 for any free one)",
                 USAGE,
             ) from None
-        out.result({"base_url": base_url, "api_key": fake.api_key, "magnets": magnets})
+        served: dict[str, object] = {
+            "base_url": base_url,
+            "api_key": fake.api_key,
+            "magnets": magnets,
+        }
+        if file_size is not None:
+            served["file_url"] = add_big_file(fake, file_size, base_url)
+        far = FarServer(
+            speed=connection_speed,
+            first_byte=latency,
+            max_connections=max_connections,
+            refuse_with=503 if refuse_with == 503 else 429,
+            api_latency=api_latency,
+        )
+        fake.far = far  # after the big file was added: its set-up waits for no latency
+        out.result(served)
         if not out.json_mode:
             out.say(f"Fake Offcloud at {base_url} (Ctrl-C stops it). Try:\n")
             out.say(f"  export OFFCLOUD_BASE_URL={base_url}")
             out.say(f"  export OFFCLOUD_API_KEY={fake.api_key}")
             out.say(f"  offcloud add --wait '{magnets[0]}'")
+            if file_size is not None:
+                out.say(f"  offcloud get '{served['file_url']}'   (a {human_size(file_size)} file)")
+            if describe(far):
+                out.say(f"\nA far server: {describe(far)}.")
             if drift:
                 out.say("\nIts answers drift from the spec (--drift): try `offcloud --strict`.")
         try:

@@ -1,10 +1,14 @@
 """Live progress bars on stderr, drawn only when stderr is a terminal.
 
-Sizes and speeds are in binary units (KiB, MiB, GiB), as in the tables.
+A download's bar shows its bytes, speed and time left, as aria2 and wget do; files fetched at
+once each have their own. Sizes and speeds are in binary units (KiB, MiB, GiB), as in the
+tables.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -15,15 +19,23 @@ if TYPE_CHECKING:
 
     from .._downloads.downloads import DownloadProgress
 
+SPEED_WINDOW = 5.0
+"""Seconds of progress the speed (and so the time left) is measured over: the speed now, not
+the average since the start."""
+_now = time.monotonic  # looked up at each use, so a test can stand in for real time
+
 
 class Bars:
-    """One bar per key (a request id, a file); silent when stderr is not a terminal."""
+    """One bar per key (a request id, a file); silent when stderr is not a terminal.
+
+    Its methods may be called from several threads at once (the files of `get -j`)."""
 
     def __init__(self, output: Output, *, bytes_mode: bool) -> None:
         self.output = output
         self.bytes_mode = bytes_mode
         self._progress: Any = None
         self._tasks: dict[str, Any] = {}
+        self._lock = threading.Lock()
 
     def __enter__(self) -> Bars:
         if self.output.live:
@@ -42,7 +54,13 @@ class Bars:
                 columns += [DownloadColumn(binary_units=True), speed, TimeRemainingColumn()]
             else:
                 columns += [TaskProgressColumn(), TextColumn("{task.fields[state]}")]
-            self._progress = Progress(*columns, console=self.output.stderr, transient=False)
+            self._progress = Progress(
+                *columns,
+                console=self.output.stderr,
+                transient=False,
+                get_time=lambda: _now(),
+                speed_estimate_period=SPEED_WINDOW,
+            )
             self._progress.start()
         return self
 
@@ -83,11 +101,16 @@ class Bars:
         from rich.markup import escape  # names like "[b] Show" are text, not markup
 
         shown_state = escape(inert(state))
-        task = self._tasks.get(key)
-        if task is None:
-            task = self._progress.add_task(escape(inert(name)), total=total, state=shown_state)
-            self._tasks[key] = task
-        self._progress.update(task, completed=completed, total=total, state=shown_state)
+        with self._lock:  # one bar per key, whichever thread reports first
+            task = self._tasks.get(key)
+            if task is None:  # what a resumed file already had is no speed
+                task = self._progress.add_task(
+                    escape(inert(name)), total=total, completed=completed, state=shown_state
+                )
+                self._tasks[key] = task
+                if total is None or completed < total:
+                    return
+            self._progress.update(task, completed=completed, total=total, state=shown_state)
 
 
 def _speed_column() -> Any:
