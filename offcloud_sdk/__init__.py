@@ -23,6 +23,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._aiohttp import DefaultAioHttpClient
     from ._calls.settings import KeyIn
     from ._client import AsyncOffcloud, Offcloud
     from ._compat import OffcloudAPI
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncOffcloud",
     "CloudFile",
+    "DefaultAioHttpClient",
     "DownloadProgress",
     "KeyIn",
     "Offcloud",
@@ -45,6 +47,7 @@ _HOMES = {
     "AsyncOffcloud": "_client",
     "Offcloud": "_client",
     "CloudFile": "_flows.cloud_files",
+    "DefaultAioHttpClient": "_aiohttp",  # aiohttp itself only when one is made (the extra)
     "OffcloudAPI": "_compat",
     "DownloadProgress": "_downloads.downloads",
     "KeyIn": "_calls.settings",

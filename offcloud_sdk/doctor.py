@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._doctor.report import Answer, Check, Finding, FindingKind, Report, Verdict
-from ._doctor.spec import MissingDependencyError, Spec
+from ._doctor.spec import Spec
+from .exceptions import MissingDependencyError
 
 if TYPE_CHECKING:
     from ._client import AsyncOffcloud, Offcloud

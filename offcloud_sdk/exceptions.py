@@ -15,7 +15,8 @@
     ├── LocalFileError             a download could not be written to disk (also an OSError)
     │   └── DownloadInProgressError  another download is writing the same file right now
     ├── ClientClosedError          a call on a client after `close()` or its `with` block
-    └── InvalidArgumentError       the SDK was given something it cannot use (also a ValueError)
+    ├── InvalidArgumentError       the SDK was given something it cannot use (also a ValueError)
+    └── MissingDependencyError     an optional extra is not installed (also an ImportError)
 
 Each carries `message`, `status_code` (None when there was no answer) and the raw `response`
 (an `httpx.Response` whose request has the API key masked) where there was one. No message,
@@ -41,6 +42,7 @@ __all__ = [
     "HTTPError",
     "InvalidArgumentError",
     "LocalFileError",
+    "MissingDependencyError",
     "NotAvailableError",
     "NotFoundError",
     "OffcloudError",
@@ -219,3 +221,13 @@ class ClientClosedError(OffcloudError):
     """A call on a client whose connection pool is closed (after `close()`, `aclose()` or its
     `with` block): a mistake in the calling code, not the network. Make calls inside the
     block, or make a new client."""
+
+
+class MissingDependencyError(OffcloudError, ImportError):
+    """A feature needs a package that is not installed; the message names the extra that
+    brings it (`offcloud doctor`: `pip install "offcloud-sdk[cli]"`; `DefaultAioHttpClient`:
+    `pip install "offcloud-sdk[aiohttp]"`).
+
+    An `OffcloudError` like every failure of the SDK, and an `ImportError`, so the usual way of
+    testing for an optional feature (`except ImportError`) works too.
+    """

@@ -28,8 +28,9 @@ ALLOWED: dict[str, set[str]] = {
     "_resources": BASE | {"_calls", "_downloads", "_flows"},
     "_client": BASE | {"_calls", "_downloads", "_flows", "_resources"},
     "_compat": BASE | {"_calls", "_flows", "_client"},
+    "_aiohttp": BASE | {"_calls"},  # DefaultAioHttpClient
     "types": BASE | {"_calls", "_downloads", "_flows", "_resources"},
-    "__init__": BASE | {"_calls", "_downloads", "_flows", "_client", "_compat"},
+    "__init__": BASE | {"_calls", "_downloads", "_flows", "_client", "_compat", "_aiohttp"},
     "testing": BASE | {"_calls", "_flows"},
     "_doctor": BASE | {"_calls", "_downloads", "_flows"},
     "doctor": BASE | {"_calls", "_flows", "_client", "_doctor"},

@@ -35,22 +35,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..exceptions import InvalidArgumentError, OffcloudError
+from ..exceptions import InvalidArgumentError, MissingDependencyError
 
 EXTRA = 'pip install "offcloud-sdk[cli]"'
 SPEC_URI = "urn:offcloud-sdk:spec"
 """The URI the spec document is registered under; every `$ref` is made absolute to it."""
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _PACKAGES = {"yaml": "PyYAML", "jsonschema": "jsonschema", "referencing": "jsonschema"}
-
-
-class MissingDependencyError(OffcloudError, ImportError):
-    """The doctor needs a package that is not installed (`jsonschema`, `PyYAML`): install the
-    `cli` extra, `pip install "offcloud-sdk[cli]"`.
-
-    An `OffcloudError` like every failure of the SDK, and an `ImportError`, so the usual way of
-    testing for an optional feature (`except ImportError`) works too.
-    """
 
 
 def need(module: str) -> ModuleType:
