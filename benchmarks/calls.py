@@ -143,3 +143,74 @@ def async_calls(base_url: str, plan: Plan) -> list[Row]:
         ratio_row("cloud.status, async (vs bare httpx.AsyncClient)", *sequential, "us/call", 1.10),
         ratio_row("1,000 async calls, 50 in flight", *concurrent, "ms/batch", 1.15),
     ]
+
+
+AIOHTTP_BATCH = 2000
+
+
+def aiohttp_calls(base_url: str, plan: Plan, batch: int = AIOHTTP_BATCH) -> list[Row]:
+    """The `aiohttp` extra: `AsyncOffcloud` on `DefaultAioHttpClient` vs a bare httpx client on
+    httpx-aiohttp's transport, `batch` calls with 50 in flight, and one call at a time."""
+    from httpx_aiohttp import AiohttpTransport
+
+    from offcloud_sdk import DefaultAioHttpClient
+
+    url = f"{base_url}{STATUS_PATH}"
+    loop = asyncio.new_event_loop()
+    http = DefaultAioHttpClient()
+    bare_http = httpx.AsyncClient(transport=AiohttpTransport())  # what a hand-written call uses
+    oc = AsyncOffcloud(KEY, base_url=base_url, http_client=http)
+
+    async def sdk() -> object:
+        return await oc.cloud.status(request_id=REQUEST_ID)
+
+    async def bare() -> object:
+        response = await bare_http.post(
+            url, json={"requestId": REQUEST_ID}, headers={"Authorization": f"Bearer {KEY}"}
+        )
+        response.raise_for_status()
+        return response.json()
+
+    async def one_by_one(call: Callable[[], Awaitable[object]]) -> float:
+        started = time.perf_counter()
+        for _ in range(plan.calls):
+            await call()
+        return (time.perf_counter() - started) / plan.calls * 1e6
+
+    async def in_flight(call: Callable[[], Awaitable[object]]) -> float:
+        slots = asyncio.Semaphore(IN_FLIGHT)
+
+        async def one() -> None:
+            async with slots:
+                await call()
+
+        started = time.perf_counter()
+        await asyncio.gather(*(one() for _ in range(batch)))
+        return (time.perf_counter() - started) / batch * 1e6
+
+    def on_loop(
+        how: Callable[[Callable[[], Awaitable[object]]], Awaitable[float]],
+        call: Callable[[], Awaitable[object]],
+    ) -> Callable[[], float]:
+        return lambda: loop.run_until_complete(how(call))
+
+    try:
+        on_loop(in_flight, sdk)()  # warm: opens the 50 connections
+        on_loop(in_flight, bare)()
+        concurrent = alternating(plan.batches, on_loop(in_flight, sdk), on_loop(in_flight, bare))
+        sequential = alternating(plan.rounds, on_loop(one_by_one, sdk), on_loop(one_by_one, bare))
+    finally:
+        loop.run_until_complete(http.aclose())
+        loop.run_until_complete(bare_http.aclose())
+        loop.close()
+    return [
+        ratio_row(
+            f"{batch:,} async calls on aiohttp, 50 in flight (vs bare httpx-aiohttp)",
+            *concurrent,
+            "us/call",
+            1.10,
+        ),
+        ratio_row(
+            "cloud.status, async on aiohttp (vs bare httpx-aiohttp)", *sequential, "us/call", 1.10
+        ),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import platform
 import re
@@ -39,6 +40,21 @@ def limit_row(measure: str, value: float, unit: str, limit: float, *, strict: bo
     return Row(measure, value, None, unit, f"{'<' if strict else '<='} {limit:g} {unit}", met)
 
 
+def at_least_row(measure: str, value: float, unit: str, floor: float) -> Row:
+    """A row whose budget is `value >= floor` (a speed)."""
+    return Row(measure, value, None, unit, f">= {floor:g} {unit}", value >= floor)
+
+
+def min_ratio_row(measure: str, ours: float, base: float, unit: str, at_least: float) -> Row:
+    """A row whose budget is `ours / base >= at_least` (speeds: more is better)."""
+    return Row(measure, ours, base, unit, f"ratio >= {at_least:g}", ours / base >= at_least)
+
+
+def failed_row(measure: str, why: str, unit: str, budget: str) -> Row:
+    """A row that could not be measured: `why` is said in it, and its budget is missed."""
+    return Row(f"{measure}: {why}", math.nan, None, unit, budget, False)
+
+
 @attrs.frozen
 class Plan:
     """How much to measure: `--quick` shrinks every figure, not what is measured."""
@@ -49,13 +65,24 @@ class Plan:
     import_runs: int
     download_bytes: int
     download_rounds: int
+    far_bytes: int = 256 << 20
+    """The file of the far-server downloads (`far_download.py`)."""
+    far_rounds: int = 3
+    """Rounds of the 8-connection downloads there (the one-connection ones take one each)."""
 
 
 FULL = Plan(
     rounds=41, calls=250, batches=9, import_runs=21, download_bytes=1 << 30, download_rounds=3
 )
 QUICK = Plan(
-    rounds=5, calls=100, batches=3, import_runs=3, download_bytes=64 << 20, download_rounds=2
+    rounds=5,
+    calls=100,
+    batches=3,
+    import_runs=3,
+    download_bytes=64 << 20,
+    download_rounds=2,
+    far_bytes=64 << 20,
+    far_rounds=1,
 )
 
 
@@ -90,10 +117,11 @@ def render(rows: list[Row]) -> str:
         "|---|---:|---:|---:|---|---|",
     ]
     for row in rows:
+        ours = "n/a" if math.isnan(row.ours) else f"{row.ours:,.1f} {row.unit}"
         base = "" if row.baseline is None else f"{row.baseline:,.1f} {row.unit}"
-        ratio = "" if row.ratio is None else f"{row.ratio:.2f}"
+        ratio = "" if row.ratio is None or math.isnan(row.ratio) else f"{row.ratio:.2f}"
         lines.append(
-            f"| {row.measure} | {row.ours:,.1f} {row.unit} | {base} | {ratio} | {row.budget} | "
+            f"| {row.measure} | {ours} | {base} | {ratio} | {row.budget} | "
             f"{'yes' if row.met else 'NO'} |"
         )
     return "\n".join(lines)
