@@ -38,6 +38,7 @@ from offcloud_sdk.exceptions import (
     AuthError,
     InvalidArgumentError,
     LocalFileError,
+    OffcloudError,
 )
 
 MIB = 1 << 20
@@ -106,6 +107,8 @@ class Storage:
         self.stall_after: int | None = None
         """Every answer waits once this many body bytes have been sent, until `unstalled`."""
         self.unstalled = threading.Event()
+        self.stall_others = False
+        """Every answer but the first waits after its first chunk, until `unstalled`."""
         self.on_request: Callable[[Seen], None] = lambda seen: None
         self.redirect_to: str | None = None
         """Answer every request with a redirect there (the API's origin, in front)."""
@@ -245,6 +248,8 @@ class Storage:
                 ):
                     self.first_released.wait(GATE_TIMEOUT)
                 if self.stall_after is not None and self.sent >= self.stall_after:
+                    self.unstalled.wait(GATE_TIMEOUT * 3)
+                if self.stall_others and index > 0 and at > start:
                     self.unstalled.wait(GATE_TIMEOUT * 3)
                 stop = min(at + CHUNK, end)
                 if drop is not None and stop - start >= drop:
@@ -596,8 +601,12 @@ def test_a_full_disk_mid_range_is_a_local_file_error_and_the_part_stays_consiste
 
 
 def test_eight_connections_against_a_host_allowing_four_settle_at_four(
-    harness: Harness, storage_factory: Callable[[int], Storage], tmp_path: Path
+    harness: Harness,
+    storage_factory: Callable[[int], Storage],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level("INFO", "offcloud_sdk")
     storage = storage_factory(32 * MIB)
     storage.max_active = 4
     storage.gate_requests = 8  # every answer stays open until all 8 have asked
@@ -607,10 +616,123 @@ def test_eight_connections_against_a_host_allowing_four_settle_at_four(
     assert only_the_file(tmp_path)
     refused = [seen for seen in storage.requests if seen.status == 503]
     assert storage.peak == 4
-    # the four beyond the limit were refused and retired (their ranges went to the others),
-    # not retried: a pause only if all four others had already finished (not on this machine)
+    # the four beyond the limit were refused, paused once and retired when refused again
+    # (their ranges went to the others): never more than one pause per refusal
     assert len(refused) >= 4
-    assert len(harness.clock.sleeps) <= len(refused) - 4
+    assert len(harness.clock.sleeps) <= len(refused)
+    assert "one stream" not in caplog.text  # nothing on disk thrown away to go on in one
+    assert all(seen.range for seen in storage.requests[1:])
+
+
+def test_a_connection_refused_once_by_a_host_counting_slowly_pauses_and_goes_on(
+    harness: Harness,
+    storage_factory: Callable[[int], Storage],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A host that counts a stream a little after it ended refuses the connection that asks
+    # again at once: it pauses and asks again, and the download keeps its connections; the
+    # first connection's refusal (request 4 is its next) ends none of the others.
+    caplog.set_level("INFO", "offcloud_sdk")
+    storage = storage_factory(32 * MIB)
+    storage.gate_requests = 4
+    storage.drops = [MIB, MIB]  # the first two answers break off: they ask again
+    storage.refuse = lambda index, seen: 503 if index in (4, 5) else None
+    oc = client(harness, storage)
+    path = harness.go(oc.files.download(storage.link, tmp_path, connections=4))
+    assert path.read_bytes() == storage.data
+    assert only_the_file(tmp_path)
+    assert [seen.status for seen in storage.requests[4:6]] == [503, 503]
+    assert [seen.status for seen in storage.requests[6:]].count(206) >= 2  # asked again
+    assert "one stream" not in caplog.text
+    assert all(seen.range for seen in storage.requests[1:])
+    assert len(harness.clock.sleeps) >= 2  # a pause after each refusal
+
+
+def test_a_dead_host_is_given_up_on_after_max_retries_in_all_not_per_connection(
+    harness: Harness, storage_factory: Callable[[int], Storage], tmp_path: Path
+) -> None:
+    storage = storage_factory(32 * MIB)
+    storage.drops = [CHUNK]  # the first answer breaks off; then every answer is a 500
+    storage.refuse = lambda index, seen: 500 if index else None
+    oc = client(harness, storage, max_retries=2)
+    with pytest.raises(OffcloudError, match="resume=True"):
+        harness.go(oc.files.download(storage.link, tmp_path, connections=8))
+    refused = [seen for seen in storage.requests if seen.status == 500]
+    # each connection's first refusal may have come while the first answer still brought
+    # bytes; after that, the whole download gives up after max_retries + 1 in a row, not
+    # each of 8 connections after its own (8 * 3 = 24)
+    assert len(refused) <= 7 + 2 + 1 + 7
+    record = read_record(tmp_path / "big.bin.part")
+    assert record is not None
+    assert covered(record.ranges or ()) == CHUNK
+
+
+def test_on_progress_raising_at_once_leaves_no_descriptor_open(
+    harness: Harness, storage_factory: Callable[[int], Storage], tmp_path: Path
+) -> None:
+    storage = storage_factory(24 * MIB)
+    oc = client(harness, storage)
+    calls: list[int] = []
+
+    def refuse(progress: DownloadProgress) -> None:
+        calls.append(progress.done)
+        if len(calls) > 1:  # the first report in ranges, from the first answer's chunk
+            raise RuntimeError("the caller's own bug")
+
+    before = _open_parts()
+    with pytest.raises(RuntimeError):
+        harness.go(oc.files.download(storage.link, tmp_path, on_progress=refuse))
+    assert _open_parts() == before
+
+
+def test_ctrl_c_in_sync_returns_without_waiting_for_stalled_connections(
+    storage_factory: Callable[[int], Storage], tmp_path: Path
+) -> None:
+    from offcloud_sdk import Offcloud
+
+    storage = storage_factory(24 * MIB)
+    storage.stall_others = True  # the other connections stall after their first chunk
+    oc = Offcloud(KEY, base_url=storage.url, timeout=60.0)
+
+    def interrupt(progress: DownloadProgress) -> None:
+        others_asked = len(storage.requests) >= 4
+        if others_asked and threading.current_thread() is threading.main_thread():
+            raise KeyboardInterrupt  # Ctrl-C, while the first connection reads
+
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            oc.files.download(storage.link, tmp_path, connections=4, on_progress=interrupt)
+        # returned while the other connections still wait on their stalled reads (60 s)
+        stalled = [t for t in threading.enumerate() if t.name.startswith("offcloud-download")]
+        assert stalled
+        assert _open_parts()  # the part stays open for them: none writes to a closed one
+        record = read_record(tmp_path / "big.bin.part")
+        assert record is not None
+        assert record.ranges is not None
+    finally:
+        storage.unstalled.set()
+        for thread in threading.enumerate():
+            if thread.name.startswith("offcloud-download"):
+                thread.join(GATE_TIMEOUT)
+        oc.close()
+    assert not _open_parts()  # the last connection out closed it
+
+
+def _open_parts() -> list[str]:
+    """The part files this process has open."""
+    folder = Path("/proc/self/fd")
+    if not folder.is_dir():
+        pytest.skip("needs /proc")
+    found = []
+    for entry in folder.iterdir():
+        try:
+            target = os.readlink(entry)
+        except OSError:
+            continue
+        if target.endswith(".part"):
+            found.append(target)
+    return sorted(found)
 
 
 def test_a_refused_range_is_its_typed_error_and_the_part_is_kept(
@@ -791,3 +913,22 @@ def test_a_download_killed_mid_transfer_resumes_with_only_what_is_missing(
     assert overlap(storage.served, record.ranges) == 0  # nothing done was fetched again
     # what was missing, and at the most one chunk more per answer (the one crossing its end)
     assert missing <= counting.read <= missing + counting.answers * CHUNK
+
+
+def test_a_file_larger_than_the_free_space_is_not_preallocated(
+    harness: Harness,
+    storage_factory: Callable[[int], Storage],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+
+    storage = storage_factory(24 * MIB)
+    real = shutil.disk_usage
+    monkeypatch.setattr(
+        shutil, "disk_usage", lambda path: real(path)._replace(free=storage.size - 1)
+    )
+    oc = client(harness, storage)
+    path = harness.go(oc.files.download(storage.link, tmp_path, connections=8))
+    assert path.read_bytes() == storage.data
+    assert len(storage.requests) == 1  # one stream: nothing made longer than what came

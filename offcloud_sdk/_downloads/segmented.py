@@ -36,8 +36,10 @@ from __future__ import annotations
 
 import enum
 import os
+import shutil
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -115,6 +117,7 @@ class Ending(enum.Enum):
 class _Verdict(enum.Enum):
     FILE = "the range asked for: read it"
     RETIRE = "this connection stops; its range goes to the others"
+    LIMITED = "the host limits connections: pause once, then retire"
     RESTART = "another version of the file"
     RETRY = "a refusal worth another try"
     FATAL = "a refusal that ends the download"
@@ -147,17 +150,37 @@ def plan(transfer: Transfer, response: httpx.Response, connections: int) -> Plan
     accepts = response.headers.get("accept-ranges", "").lower().replace(" ", "").split(",")
     if response.status_code != 206 and "bytes" not in accepts:
         return None
+    if not _room_for(transfer.part, total - start):
+        logger.info(
+            "download: the disk has less room than the %d bytes announced; one stream", total
+        )
+        return None
     return Plan(connections, (start, limit), ((0, start),) if start else ())
+
+
+def _room_for(part: Path, size: int) -> bool:
+    """Whether the disk of `part` has `size` bytes free: a part in ranges is made as long as
+    the file at once, and no server's say-so may make a file the disk cannot hold (a file
+    system without sparse files would fill up). When it cannot tell, it does not stand in the
+    way."""
+    try:
+        return shutil.disk_usage(part.parent).free >= size
+    except OSError:
+        return True
 
 
 class _EndedEarly(httpx.RemoteProtocolError):
     """A range answer that ended before its last byte, without an error of its own."""
 
 
-@attrs.define(eq=False)
 class _Connection:
-    failures: int = 0
-    """Attempts in a row that brought no byte."""
+    """One connection of a download (what its pauses and retirements are about)."""
+
+    __slots__ = ("refused",)
+
+    def __init__(self) -> None:
+        self.refused = False
+        """Whether its last answer said the host limits connections (a second: it retires)."""
 
 
 class _Excerpt:
@@ -209,6 +232,12 @@ class Job:
         self.restarting = False
         self.attempts = 0
         self._count_lock = threading.Lock()
+        self._failures = 0
+        """Attempts in a row, across connections, after which no byte more was on disk."""
+        self._done_at_failure = -1
+        self._holders = 1
+        """Who still uses `descriptor`: the caller and each connection's thread or task. The
+        last one out closes it, so no write ever goes to a closed (or reused) descriptor."""
         transfer.close_file()
         self.record: PartRecord = record.with_ranges(tuple(merged(plan.done)))
         with transfer.local("write"):
@@ -233,7 +262,6 @@ class Job:
             report=self._report if transfer.on_progress is not None else None,
         )
         self.lead = self.board.claim(*plan.lead)
-        self._report(self.board.done_bytes)
         logger.debug(
             "download %s: %d connections, %d of %d bytes done",
             self.where,
@@ -275,7 +303,8 @@ class Job:
             return self._retire(response, f"HTTP {status}")
         if status in RETRY_STATUSES:
             if status in REFUSED_STATUSES and self.board.others_streaming(claim):
-                return self._retire(response, f"HTTP {status}: the host limits connections")
+                logger.debug("%s: HTTP %d: the host limits connections", self.where, status)
+                return _Attempt(_Verdict.LIMITED, response)
             return _Attempt(_Verdict.RETRY, response)
         return _Attempt(_Verdict.FATAL, response)
 
@@ -298,8 +327,6 @@ class Job:
         """The claim's range given back after `attempt`: the pause before the connection takes
         another, or None when it stops (done, retired, given up, or the download ended)."""
         self.board.release(claim)
-        with self._count_lock:
-            self.attempts += 1
         verdict, outcome = attempt.verdict, attempt.outcome
         if self.board.stopped:
             return None
@@ -310,17 +337,21 @@ class Job:
             return None
         if verdict is _Verdict.RETIRE:
             return None
+        if verdict is _Verdict.LIMITED:
+            return self._pause_or_retire(connection, attempt)
+        connection.refused = False
         if verdict is _Verdict.FATAL:
             assert isinstance(outcome, httpx.Response)
             self.fail(self._refusal(outcome))
             return None
         if verdict is _Verdict.FILE and claim.position >= min(claim.end, attempt.stop_at):
-            connection.failures = 0
             return 0.0
         if isinstance(outcome, httpx.DecodingError):
             self.fail(connection_failure(outcome, self.where, self._secrets))
             return None
-        connection.failures = 0 if attempt.brought else connection.failures + 1
+        failures = self._count_failure(attempt.brought)
+        with self._count_lock:
+            self.attempts += 1  # a range that ended short or failed: a retry, for the log
         reason: httpx.Response | Exception
         if verdict is _Verdict.FILE and not isinstance(outcome, Exception):
             reason = _EndedEarly("the range ended early")
@@ -330,13 +361,63 @@ class Job:
         delay = self.policy.delay(
             DOWNLOAD_OPERATION,
             reason,
-            attempt=max(connection.failures - 1, 0),
+            attempt=max(failures - 1, 0),
             max_retries=self.settings.max_retries,
         )
         if delay is None:
             self.failure = self._gave_up(reason)
             logger.debug("%s: a connection gives up (%s)", self.where, self.failure)
         return delay
+
+    def _pause_or_retire(self, connection: _Connection, attempt: _Attempt) -> float | None:
+        """After a 429/503 while others stream: the first time, a pause (`Retry-After`, or
+        the policy's) and another try, since a host often counts a stream that just ended a
+        little longer than it lasts; the second time in a row, the connection retires and the
+        others take its range (8 against a host that allows 4 settle at 4)."""
+        if connection.refused:
+            logger.debug("%s: a connection retires: the host limits connections", self.where)
+            return None
+        connection.refused = True
+        assert attempt.outcome is not None
+        return self.policy.delay(
+            DOWNLOAD_OPERATION,
+            attempt.outcome,
+            attempt=0,
+            max_retries=max(self.settings.max_retries, 1),
+        )
+
+    def _count_failure(self, brought: int) -> int:
+        """The attempts in a row that brought the download no further, this one included: as
+        for one stream, `max_retries` counts those, but across all connections (a dead range
+        is not tried again by each connection in turn), and any byte on disk meanwhile, from
+        any connection, starts the count again."""
+        with self._count_lock:
+            done = self.board.done_bytes
+            if brought:
+                self._failures = 0
+            elif done != self._done_at_failure:
+                self._failures = 1
+            else:
+                self._failures += 1
+            self._done_at_failure = done
+            return self._failures
+
+    def hold(self) -> None:
+        """One more user of the part's descriptor (a connection about to start)."""
+        with self._count_lock:
+            self._holders += 1
+
+    def let_go(self) -> OSError | None:
+        """One user fewer; the last closes the descriptor (and gets its error, if any)."""
+        with self._count_lock:
+            self._holders -= 1
+            if self._holders:
+                return None
+        try:
+            os.close(self.descriptor)
+        except OSError as exc:
+            return exc
+        return None
 
     def fail(self, error: BaseException) -> None:
         """End the download with `error` (the first one wins)."""
@@ -353,11 +434,9 @@ class Job:
             if self.error is None:
                 self.error = exc
         finally:
-            try:
-                os.close(self.descriptor)
-            except OSError as exc:
-                if self.error is None:
-                    self.error = local_error("write", self.part, exc)
+            problem = self.let_go()
+            if problem is not None and self.error is None:
+                self.error = local_error("write", self.part, problem)
 
     def ending(self) -> Ending:
         """How the download ended; raises what ended it when that was an error."""
@@ -443,6 +522,10 @@ class Job:
         except OSError as exc:
             raise local_error("write", self.part, exc) from exc
 
+    def report_start(self) -> None:
+        """The first progress report in ranges: what is on disk already."""
+        self._report(self.board.done_bytes)
+
     def _report(self, done: int) -> None:
         on_progress = self.transfer.on_progress
         if on_progress is not None:
@@ -474,12 +557,18 @@ def fetch_sync(
     job = Job(transfer, plan, runner)
     threads: list[threading.Thread] = []
     try:
+        job.report_start()
         for number in range(plan.connections - 1):
+            job.hold()
             thread = threading.Thread(
                 target=_guarded, args=(job, _work, runner, job, _Connection()), daemon=True
             )
             thread.name = f"offcloud-download-{number + 2}"
-            thread.start()
+            try:
+                thread.start()
+            except BaseException:
+                job.let_go()
+                raise
             threads.append(thread)
         lead = _Connection()
         attempt = _read(job, job.lead, response, _Attempt(_Verdict.FILE, response, 0, plan.lead[1]))
@@ -487,14 +576,29 @@ def fetch_sync(
         delay = job.after(lead, job.lead, attempt)
         if delay is not None:
             _work(runner, job, lead, delay)
+        for thread in threads:  # this connection is done: the others finish the download
+            thread.join()
     except BaseException as exc:
         job.fail(exc)
     finally:
         job.board.stop()
-        for thread in threads:
-            thread.join()
+        _join(job, threads)
         job.close()
     return job.ending()
+
+
+def _join(job: Job, threads: list[threading.Thread]) -> None:
+    """Wait for the connections' threads once the download stopped, unless it was
+    interrupted (Ctrl-C): a thread blocked on a stalled read ends only with its timeout, and a
+    stopped board lets it write nothing more. A second interrupt while waiting stops the wait.
+    Each thread closes the part's descriptor if it is the last to use it."""
+    if isinstance(job.error, KeyboardInterrupt | SystemExit):
+        return
+    try:
+        for thread in threads:
+            thread.join()
+    except BaseException as exc:
+        job.fail(exc)
 
 
 def _guarded(job: Job, work: Callable[..., None], *args: Any) -> None:
@@ -502,6 +606,8 @@ def _guarded(job: Job, work: Callable[..., None], *args: Any) -> None:
         work(*args)
     except BaseException as exc:
         job.fail(exc)
+    finally:
+        job.let_go()
 
 
 def _work(runner: SyncRunner, job: Job, connection: _Connection, delay: float = 0.0) -> None:
@@ -568,7 +674,9 @@ async def fetch_async(
     job.board.wake = changed.set
     tasks: list[asyncio.Task[None]] = []
     try:
+        job.report_start()
         for _ in range(plan.connections - 1):
+            job.hold()
             work = _guarded_async(job, runner, changed, _Connection())
             tasks.append(asyncio.ensure_future(work))
         lead = _Connection()
@@ -578,14 +686,17 @@ async def fetch_async(
         delay = job.after(lead, job.lead, attempt)
         if delay is not None:
             await _awork(runner, job, changed, lead, delay)
+        await asyncio.gather(*tasks)  # this connection is done: the others finish the download
     except BaseException as exc:
         job.fail(exc)
     finally:
         job.board.stop()
         for task in tasks:
             task.cancel()  # a task reading a stalled answer would wait for its timeout
-        await asyncio.gather(*tasks, return_exceptions=True)
-        job.close()
+        try:
+            await asyncio.gather(*tasks, return_exceptions=True)
+        finally:  # even when cancelled again while waiting: each task lets go as it ends
+            job.close()
     return job.ending()
 
 
@@ -600,6 +711,8 @@ async def _guarded_async(
         raise
     except BaseException as exc:
         job.fail(exc)
+    finally:
+        job.let_go()
 
 
 async def _awork(
