@@ -75,6 +75,15 @@ class DefaultAioHttpClient(httpx.AsyncClient):
         limits: httpx.Limits = _HTTPX_LIMITS,
     ) -> httpx.AsyncBaseTransport:
         # A proxy from the environment (or `proxy=`) goes through aiohttp too, errors mapped.
+        # aiohttp speaks only to http(s) proxies: a SOCKS one would get an HTTP CONNECT.
+        if proxy.url.scheme not in ("http", "https"):
+            from .exceptions import InvalidArgumentError
+
+            raise InvalidArgumentError(
+                f"DefaultAioHttpClient: a {proxy.url.scheme} proxy is not supported (aiohttp "
+                "speaks to http and https proxies only); use the default httpx client with "
+                "httpx[socks] for a SOCKS proxy"
+            )
         made: httpx.AsyncBaseTransport = _transport_module().OffcloudAiohttpTransport(
             verify=verify,
             cert=cert,

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ._text import INVISIBLE_RANGES
+
 if TYPE_CHECKING:
     from offcloud_api_client.models.request_status import RequestStatus
 
@@ -53,12 +55,13 @@ __all__ = [
 ]
 
 
-_UNSHOWN = (*range(0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F))
-_INERT = {
-    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    for code in (*_UNSHOWN, *range(0x2066, 0x206A))
-}
-"""Control characters and bidi overrides, written as escapes by `str(error)`: a message often
+_UNSHOWN = (
+    *range(0x20),
+    *range(0x7F, 0xA0),
+    *(code for first, last in INVISIBLE_RANGES for code in range(first, last + 1)),
+)
+_INERT = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in _UNSHOWN}
+"""Control characters and invisible ones, written as escapes by `str(error)`: a message often
 quotes the server's words, and must not move a terminal's cursor or reorder what it shows."""
 
 

@@ -335,6 +335,8 @@ def test_a_stopping_server_ends_its_paced_streams() -> None:
         ("8M", 8 * MiB),
         ("1.5G", 3 * 512 * MiB),
         ("100B", 100),
+        ("1TiB", 1 << 40),
+        ("0.5T", 1 << 39),
     ],
 )
 def test_sizes_take_plain_bytes_and_binary_suffixes(text: str, size: int) -> None:

@@ -543,7 +543,16 @@ def test_backslashes_in_a_link_name_make_no_path(harness: Harness, tmp_path: Pat
 
 @pytest.mark.parametrize(
     ("name", "safe"),
-    [(".bashrc", "_.bashrc"), ("..hidden", "_..hidden"), ("a\u202etxt.exe", "a_txt.exe")],
+    [
+        (".bashrc", "_.bashrc"),
+        ("..hidden", "_..hidden"),
+        ("a\u202etxt.exe", "a_txt.exe"),
+        ("rlm\u200fnib.exe", "rlm_nib.exe"),
+        ("sep\u2028line.bin", "sep_line.bin"),
+        ("tag\U000e0041.txt", "tag_.txt"),
+        ("soft\u00adhyphen", "soft_hyphen"),
+        ("family\U0001f468\u200d\U0001f467.jpg", "family\U0001f468\u200d\U0001f467.jpg"),
+    ],
 )
 def test_names_hide_nothing(name: str, safe: str) -> None:
     assert link_name(name) == safe

@@ -33,15 +33,17 @@ from cli_support import run as run_cli
 from typer.testing import CliRunner, Result
 
 from offcloud_sdk import Offcloud
+from offcloud_sdk._text import INVISIBLE
 from offcloud_sdk.cli._app import app
 from offcloud_sdk.exceptions import InvalidArgumentError
 from offcloud_sdk.testing import FakeClock, FakeOffcloud
 from offcloud_sdk.testing import _server as server_module
 
 EVIL = "\x1b]0;pwned\x07evil\x1b[31mred\x1b]52;c;ZWNobyBoaQ==\x07.mkv"
-SPOOF = "cat\u202egpj.exe\x9b31m.mkv"
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""What must never reach a terminal: C0 (but newline and tab), DEL, C1, bidi overrides."""
+SPOOF = "cat\u202egpj.exe\x9b31m\u200f\u2028\U000e0041.mkv"
+UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{INVISIBLE}]")
+"""What must never reach a terminal: C0 (but newline and tab), DEL, C1, bidi overrides and
+marks, invisible characters, line separators."""
 POSIX = pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX modes and owners")
 
 

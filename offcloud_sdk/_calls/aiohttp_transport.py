@@ -11,6 +11,9 @@ the limits and the proxy. Its `handle_async_request` is replaced, because as shi
   the API attempt's `total_timeout` (`deadlines.DEADLINE`), for the headers and the body;
 - reads the body in 16 KiB pieces; here in what each socket read brought (up to 64 KiB or so).
 
+The session does not resend a PUT or DELETE by itself (aiohttp does, once, when a reused
+connection drops) and takes header lines up to 100 KiB, as httpcore does (aiohttp: 8 KiB).
+
 Cookies are left to httpx (the session's jar is a `DummyCookieJar`), so a client keeps one jar.
 """
 
@@ -28,6 +31,9 @@ from .deadlines import DEADLINE, too_slow
 from .redaction import redact
 
 Deadline = tuple[Clock, float, float]
+MAX_HEAD = 100 << 10
+"""The longest header line aiohttp takes (8 KiB by default): httpcore's bound on an answer's
+head, so a long signed `Location` works as it does on httpx."""
 _FAILURES = (aiohttp.ClientError, OSError)  # OSError takes in TimeoutError, aiohttp's `total`
 
 
@@ -44,9 +50,18 @@ class OffcloudAiohttpTransport(AiohttpTransport):
             ssl=self.ssl_context,
             local_addr=(self.local_address, 0) if self.local_address else None,
         )
-        return aiohttp.ClientSession(
-            connector=connector, cookie_jar=aiohttp.DummyCookieJar(), auto_decompress=False
+        session = aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            auto_decompress=False,
+            max_line_size=MAX_HEAD,
+            max_field_size=MAX_HEAD,
         )
+        # aiohttp sends a PUT or DELETE again, silently, when a reused connection drops before
+        # the answer; the SDK's retry policy decides that (and does not, for those), as it does
+        # on httpx. Not a constructor argument in aiohttp 3.x (pinned below 4).
+        session._retry_connection = False
+        return session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request` and answer as soon as the headers are in; the body streams."""
@@ -137,6 +152,10 @@ def translated(
     """The `httpx` error httpx's own transport would raise for aiohttp's `exc`: only a failure
     to connect says the request was never sent (the retry policy resends POSTs on those)."""
     message = redact(str(exc) or type(exc).__name__)
+    if isinstance(exc, aiohttp.ClientResponseError) and not isinstance(
+        exc, aiohttp.ClientHttpProxyError
+    ):  # aiohttp's parser says "400, message=…": no status anyone sent
+        message = redact(f"malformed answer: {exc.message}")
     kind: type[httpx.TransportError]
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
         kind = httpx.ConnectTimeout

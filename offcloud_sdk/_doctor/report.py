@@ -13,6 +13,8 @@ from typing import Literal
 
 import attrs
 
+from .._text import INVISIBLE
+
 Verdict = Literal["match", "drift", "refused", "skipped"]
 """`match`: the answer is what the spec says; `drift`: it is not (the findings say where);
 `refused`: Offcloud answered with a failure (an error or `not_available` body, an error status);
@@ -212,7 +214,7 @@ class Report:
         }
 
 
-_UNSHOWN = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSHOWN = re.compile(rf"[\x00-\x1f\x7f-\x9f{INVISIBLE}]")
 
 
 def inert(text: str) -> str:

@@ -16,11 +16,12 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .._text import INVISIBLE
 from ..exceptions import UnexpectedResponseError
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069<>:"|?*/\\]')
-"""Controls, bidi overrides (which make `exe.txt` look like `txt.exe`) and what Windows
-refuses; separators too, since this cleans one part."""
+_UNSAFE = re.compile(rf'[\x00-\x1f\x7f-\x9f{INVISIBLE}<>:"|?*/\\]')
+"""Controls, bidi overrides (which make `exe.txt` look like `txt.exe`), invisible characters
+and line separators, and what Windows refuses; separators too, since this cleans one part."""
 _SEPARATORS = re.compile(r"[\\/]+")
 _RESERVED = re.compile(
     r"(?i)^(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9¹²³]|lpt[0-9¹²³])\s*(\..*)?$"

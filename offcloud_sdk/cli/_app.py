@@ -837,14 +837,14 @@ def remotes(ctx: typer.Context, json_flag: JsonFlag = False) -> None:
 
 # -- the sandbox -------------------------------------------------------------------------------
 
-_SIZE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(b|k|kib|m|mib|g|gib)?", re.IGNORECASE)
-_POWERS = {"b": 0, "k": 1, "kib": 1, "m": 2, "mib": 2, "g": 3, "gib": 3}
+_SIZE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(b|k|kib|m|mib|g|gib|t|tib)?", re.IGNORECASE)
+_POWERS = {"b": 0, "k": 1, "kib": 1, "m": 2, "mib": 2, "g": 3, "gib": 3, "t": 4, "tib": 4}
 _DURATION = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?", re.IGNORECASE)
 
 
 def _size(what: str, *, per_second: bool = False) -> Callable[[str], int]:
-    """A parser for bytes: `1048576`, `512K`, `8MiB`, `1.5G` (K, M, G are powers of 1024, as
-    in curl and aria2), from 1 byte to 1 TiB; with `per_second`, `8MiB/s` too."""
+    """A parser for bytes: `1048576`, `512K`, `8MiB`, `1.5G`, `1TiB` (K, M, G, T are powers of
+    1024, as in curl and aria2), from 1 byte to 1 TiB; with `per_second`, `8MiB/s` too."""
 
     def parse(value: str) -> int:
         text = str(value).strip()
@@ -852,8 +852,8 @@ def _size(what: str, *, per_second: bool = False) -> Callable[[str], int]:
         found = _SIZE.fullmatch(text)
         if found is None:
             raise typer.BadParameter(
-                f"{value!r} is not a {what}: give bytes, or a number with K, M, G, KiB, MiB or "
-                "GiB (powers of 1024), e.g. 8MiB"
+                f"{value!r} is not a {what}: give bytes, or a number with K, M, G, T, KiB, MiB, "
+                "GiB or TiB (powers of 1024), e.g. 8MiB"
             )
         number = float(found[1]) * 1024 ** _POWERS[(found[2] or "b").lower()]
         if not 1 <= number <= 1 << 40:

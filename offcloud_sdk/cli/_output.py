@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._text import INVISIBLE
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -58,7 +60,7 @@ _SEQUENCES = re.compile(
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -/]*[0-~]"
 )
-_BIDI = r"\u202a-\u202e\u2066-\u2069"  # embeddings, overrides, isolates: they reorder text
+_BIDI = INVISIBLE  # bidi controls, invisible characters, line separators
 _CONTROLS = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 _RAW_IN_JSON = re.compile(rf"[\x7f-\x9f{_BIDI}]")
 """What json.dumps(ensure_ascii=False) leaves raw (it escapes C0) that a terminal acts on."""
@@ -106,7 +108,16 @@ def inert(text: str, *, lines: bool = False) -> str:
 def json_text(data: object, *, indent: int | None = None) -> str:
     """`data` as JSON, exact, with nothing in it a terminal would act on (C1, bidi escaped)."""
     text = json.dumps(data, indent=indent, ensure_ascii=False)
-    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+    return _RAW_IN_JSON.sub(_json_escape, text)
+
+
+def _json_escape(found: re.Match[str]) -> str:
+    """`\\uXXXX`, as a surrogate pair beyond the BMP (tags), as JSON spells it."""
+    code = ord(found[0])
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def exit_code_for(error: BaseException) -> int:

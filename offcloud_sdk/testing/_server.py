@@ -149,6 +149,9 @@ def _address(address: object) -> str:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128
+    """Connections waiting to be accepted (the standard library's 5 made a burst of 24, what
+    `offcloud get -x 8 -j 3` opens, wait a second for a SYN to be sent again)."""
 
 
 @contextlib.contextmanager
