@@ -90,75 +90,14 @@ def sync_calls(base_url: str, plan: Plan) -> list[Row]:
     ]
 
 
-def async_calls(base_url: str, plan: Plan) -> list[Row]:
-    """1 (async) and 4: one call at a time, and 1,000 calls with 50 in flight."""
+def _async_pair(
+    base_url: str, plan: Plan, http: httpx.AsyncClient, bare_http: httpx.AsyncClient, batch: int
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """`cloud.status` through `AsyncOffcloud` on `http` vs the same request by hand on
+    `bare_http`: (us per call one at a time, us per call of `batch` with 50 in flight), each
+    as (SDK, bare) medians. Closes both clients."""
     url = f"{base_url}{STATUS_PATH}"
     loop = asyncio.new_event_loop()
-    limits = httpx.Limits(max_connections=IN_FLIGHT, max_keepalive_connections=IN_FLIGHT)
-    http = httpx.AsyncClient(limits=limits)
-    oc = AsyncOffcloud(KEY, base_url=base_url, http_client=http)
-
-    async def sdk() -> object:
-        return await oc.cloud.status(request_id=REQUEST_ID)
-
-    async def bare() -> object:
-        response = await http.post(
-            url, json={"requestId": REQUEST_ID}, headers={"Authorization": f"Bearer {KEY}"}
-        )
-        response.raise_for_status()
-        return response.json()
-
-    async def one_by_one(call: Callable[[], Awaitable[object]]) -> float:
-        started = time.perf_counter()
-        for _ in range(plan.calls):
-            await call()
-        return (time.perf_counter() - started) / plan.calls * 1e6
-
-    async def in_flight(call: Callable[[], Awaitable[object]]) -> float:
-        slots = asyncio.Semaphore(IN_FLIGHT)
-
-        async def one() -> None:
-            async with slots:
-                await call()
-
-        started = time.perf_counter()
-        await asyncio.gather(*(one() for _ in range(BATCH)))
-        return (time.perf_counter() - started) * 1e3
-
-    def on_loop(
-        how: Callable[[Callable[[], Awaitable[object]]], Awaitable[float]],
-        call: Callable[[], Awaitable[object]],
-    ) -> Callable[[], float]:
-        return lambda: loop.run_until_complete(how(call))
-
-    try:
-        on_loop(in_flight, sdk)()  # warm: opens the 50 connections
-        on_loop(in_flight, bare)()
-        sequential = alternating(plan.rounds, on_loop(one_by_one, sdk), on_loop(one_by_one, bare))
-        concurrent = alternating(plan.batches, on_loop(in_flight, sdk), on_loop(in_flight, bare))
-    finally:
-        loop.run_until_complete(http.aclose())
-        loop.close()
-    return [
-        ratio_row("cloud.status, async (vs bare httpx.AsyncClient)", *sequential, "us/call", 1.10),
-        ratio_row("1,000 async calls, 50 in flight", *concurrent, "ms/batch", 1.15),
-    ]
-
-
-AIOHTTP_BATCH = 2000
-
-
-def aiohttp_calls(base_url: str, plan: Plan, batch: int = AIOHTTP_BATCH) -> list[Row]:
-    """The `aiohttp` extra: `AsyncOffcloud` on `DefaultAioHttpClient` vs a bare httpx client on
-    httpx-aiohttp's transport, `batch` calls with 50 in flight, and one call at a time."""
-    from httpx_aiohttp import AiohttpTransport
-
-    from offcloud_sdk import DefaultAioHttpClient
-
-    url = f"{base_url}{STATUS_PATH}"
-    loop = asyncio.new_event_loop()
-    http = DefaultAioHttpClient()
-    bare_http = httpx.AsyncClient(transport=AiohttpTransport())  # what a hand-written call uses
     oc = AsyncOffcloud(KEY, base_url=base_url, http_client=http)
 
     async def sdk() -> object:
@@ -197,12 +136,40 @@ def aiohttp_calls(base_url: str, plan: Plan, batch: int = AIOHTTP_BATCH) -> list
     try:
         on_loop(in_flight, sdk)()  # warm: opens the 50 connections
         on_loop(in_flight, bare)()
-        concurrent = alternating(plan.batches, on_loop(in_flight, sdk), on_loop(in_flight, bare))
         sequential = alternating(plan.rounds, on_loop(one_by_one, sdk), on_loop(one_by_one, bare))
+        concurrent = alternating(plan.batches, on_loop(in_flight, sdk), on_loop(in_flight, bare))
     finally:
         loop.run_until_complete(http.aclose())
-        loop.run_until_complete(bare_http.aclose())
+        if bare_http is not http:
+            loop.run_until_complete(bare_http.aclose())
         loop.close()
+    return sequential, concurrent
+
+
+def async_calls(base_url: str, plan: Plan) -> list[Row]:
+    """1 (async) and 4: one call at a time, and 1,000 calls with 50 in flight."""
+    limits = httpx.Limits(max_connections=IN_FLIGHT, max_keepalive_connections=IN_FLIGHT)
+    http = httpx.AsyncClient(limits=limits)  # the same pool for both sides
+    sequential, (ours, base) = _async_pair(base_url, plan, http, http, BATCH)
+    concurrent = (ours * BATCH / 1e3, base * BATCH / 1e3)  # ms per batch
+    return [
+        ratio_row("cloud.status, async (vs bare httpx.AsyncClient)", *sequential, "us/call", 1.10),
+        ratio_row("1,000 async calls, 50 in flight", *concurrent, "ms/batch", 1.15),
+    ]
+
+
+AIOHTTP_BATCH = 2000
+
+
+def aiohttp_calls(base_url: str, plan: Plan, batch: int = AIOHTTP_BATCH) -> list[Row]:
+    """The `aiohttp` extra: `AsyncOffcloud` on `DefaultAioHttpClient` vs a bare httpx client on
+    httpx-aiohttp's transport, `batch` calls with 50 in flight, and one call at a time."""
+    from httpx_aiohttp import AiohttpTransport
+
+    from offcloud_sdk import DefaultAioHttpClient
+
+    bare_http = httpx.AsyncClient(transport=AiohttpTransport())  # what a hand-written call uses
+    sequential, concurrent = _async_pair(base_url, plan, DefaultAioHttpClient(), bare_http, batch)
     return [
         ratio_row(
             f"{batch:,} async calls on aiohttp, 50 in flight (vs bare httpx-aiohttp)",
