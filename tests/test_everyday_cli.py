@@ -326,7 +326,24 @@ def test_the_sandbox_on_a_port_in_use_says_so(
     assert done.exit_code == 2, done.output
     line = one_line(done.stderr)
     assert line.startswith(f"offcloud: error: cannot listen on 127.0.0.1 port {port}: ")
+    assert "choose another --port" in line
     assert "unexpected" not in line
+
+
+def test_the_sandbox_on_an_address_not_of_this_machine_says_to_check_the_host(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(time, "sleep", interrupted)
+    done = CliRunner().invoke(  # TEST-NET-1: never an address of this machine
+        app,
+        ["sandbox", "--host", "192.0.2.1", "--i-know"],
+        env={"XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert done.exit_code == 2, done.output
+    line = done.stderr.splitlines()[-1]  # after the warning that the key is public there
+    assert line.startswith("offcloud: error: cannot listen on 192.0.2.1 port 0: ")
+    assert "check --host" in line
+    assert "--port" not in line.split("(")[-1]
 
 
 # -- 14. the command's words -----------------------------------------------------------------------

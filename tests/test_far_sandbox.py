@@ -501,3 +501,10 @@ def test_a_missing_keyword_or_tool_fails_its_rows_saying_why(
     assert all(error in row.measure for row in (rows[0], rows[1], rows[2], rows[4]))
     assert rows[3].measure == "aria2c: missing: apt-get install aria2"
     assert "n/a" in far_download.render(rows)
+
+
+def test_waits_are_described_as_people_write_them() -> None:
+    from offcloud_sdk.testing._far import describe
+
+    far = FarServer(first_byte=1.5, api_latency=0.02)
+    assert describe(far) == "1.5 s to the first byte, 20 ms per API call"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import re
@@ -995,10 +996,13 @@ def sandbox(
         try:
             base_url = serving.enter_context(fake.serve(host, port, allow_public=public))
         except OSError as exc:
+            hint = (
+                "choose another --port, or --port 0 for any free one"
+                if exc.errno == errno.EADDRINUSE
+                else "check --host: an address of this machine, e.g. 127.0.0.1"
+            )
             raise Failure(
-                f"cannot listen on {host} port {port}: {exc.strerror or exc} (choose another "
-                "--port, or --port 0 for any free one)",
-                USAGE,
+                f"cannot listen on {host} port {port}: {exc.strerror or exc} ({hint})", USAGE
             ) from None
         served: dict[str, object] = {
             "base_url": base_url,

@@ -95,12 +95,17 @@ def describe(far: FarServer) -> str:
     if far.speed is not None:
         words.append(f"files at {far.speed / (1 << 20):.4g} MiB/s per connection")
     if far.first_byte:
-        words.append(f"{far.first_byte * 1000:.4g} ms to the first byte")
+        words.append(f"{_wait(far.first_byte)} to the first byte")
     if far.max_connections is not None:
         words.append(f"{far.max_connections} connections per file (then {far.refuse_with})")
     if far.api_latency:
-        words.append(f"{far.api_latency * 1000:.4g} ms per API call")
+        words.append(f"{_wait(far.api_latency)} per API call")
     return ", ".join(words)
+
+
+def _wait(seconds: float) -> str:
+    """`20 ms`, `1.5 s`: a wait as people write it."""
+    return f"{seconds * 1000:.4g} ms" if seconds < 1 else f"{seconds:.4g} s"
 
 
 def burst_for(speed: float) -> int:
