@@ -244,7 +244,7 @@ class Transfer:
         else:
             self._current, self._next = self._next, None
         self._away = self._away or not same_origin(self._current, self.settings.base_url)
-        with self._local("read"):
+        with self.local("read"):
             self._gap_end = None
             if self._lock is None and not self.resume:
                 self.record, self.done = None, 0  # not read: dropped once the lock is ours
@@ -256,7 +256,7 @@ class Transfer:
             if record is not None and record.ranges is not None:
                 self._first_missing(record)
             elif self.done and (record is None or self.done > record.total):
-                self._restart()  # not known to be this file's bytes: never mixed in
+                self.restart()  # not known to be this file's bytes: never mixed in
         self._attempt_start = self.done
         headers = {"Accept-Encoding": "identity"}
         record = self.record
@@ -295,7 +295,7 @@ class Transfer:
         be shorter than the ranges recorded nor longer than the file."""
         assert record.ranges is not None
         if self.done > record.total or any(end > self.done for _, end in record.ranges):
-            self._restart()
+            self.restart()
             return
         gap = first_gap(record.ranges, record.total)
         self.done, self._gap_end = gap or (record.total, record.total)
@@ -327,7 +327,7 @@ class Transfer:
         resuming = bool(self.done) or self.in_ranges
         changes_part = status in (200, 206) or (status == 416 and resuming)
         if changes_part and self._hold() and status != 200 and self._changed():
-            self._restart()  # changed by another download since it was looked at
+            self.restart()  # changed by another download since it was looked at
             return False
         if status == 416 and resuming:
             _, _, total = content_range(response.headers.get("content-range"))
@@ -337,13 +337,13 @@ class Transfer:
             if self._complete:
                 self.total = total
             else:
-                self._restart()  # the part file does not fit the file any more
+                self.restart()  # the part file does not fit the file any more
             return False
         if status in (200, 206):
             encoding = response.headers.get("content-encoding", "identity").strip().lower()
             if encoding not in ("", "identity"):
                 raise UnexpectedResponseError(
-                    f"download {self._where()}: the server sent the file encoded "
+                    f"download {self.where}: the server sent the file encoded "
                     f"({redact(encoding, self._secrets)[:40]}) although it was asked not to; "
                     "not written",
                     status_code=status,
@@ -358,7 +358,7 @@ class Transfer:
                 or end is None
                 or not start <= end < record.total
             ):
-                self._restart()
+                self.restart()
                 return False
             self.total, self._limit = total, end + 1
         elif status == 200:
@@ -367,7 +367,7 @@ class Transfer:
             self.record = (
                 None if self.total is None else PartRecord.of(response, self.total, self.url)
             )
-            with self._local("write"):
+            with self.local("write"):
                 drop(self.part)
                 if self.record is not None:
                     write_record(self.part, self.record)
@@ -375,13 +375,13 @@ class Transfer:
             return False
         if self._is_existing(response):
             self._complete = self._skipped = True
-            with self._local("delete"):
+            with self.local("delete"):
                 drop(self.part)
             return False
         if self.in_ranges:
             self._writing = True
             return True  # written in place by `segmented`, which reports the progress
-        with self._local("open"):
+        with self.local("open"):
             self._file = open_part(self.part, append_at=self.done)
         self._writing = True
         self._report()
@@ -410,13 +410,13 @@ class Transfer:
         assert self._file is not None
         if self._limit is not None and self.done + len(chunk) > self._limit:
             error = UnexpectedResponseError(
-                f"download {self._where()}: more than the {self._limit} bytes announced; "
+                f"download {self.where}: more than the {self._limit} bytes announced; "
                 "not written further"
             )
             self.close_file()
-            self._restart()
+            self.restart()
             raise error
-        try:  # not `with self._local(...)`: this runs for every chunk
+        try:  # not `with self.local(...)`: this runs for every chunk
             self._file.write(chunk)
         except OSError as exc:
             raise local_error("write", self.part, exc) from exc
@@ -473,7 +473,7 @@ class Transfer:
             raise self._gave_up(outcome)
         logger.debug(
             "download %s: attempt %d ended at %d bytes (%s); again in %.2f s",
-            self._where(),
+            self.where,
             self.attempts,
             self.done,
             type(outcome).__name__ if isinstance(outcome, Exception) else outcome.status_code,
@@ -484,10 +484,10 @@ class Transfer:
     def finish(self) -> Path:
         """Move the complete part file to `dest` (or a free name) and return where it is."""
         if self._skipped and self.existing is not None:
-            logger.info("GET %s: %s is already this file", self._where(), self.existing)
+            logger.info("GET %s: %s is already this file", self.where, self.existing)
             return self.existing
         self._hold()
-        with self._local("rename"):
+        with self.local("rename"):
             final = claim(self.part, self.dest, overwrite=self.overwrite, room=self.room)
             record_path(self.part).unlink(missing_ok=True)
         stamp_modified(final, self.record.last_modified if self.record is not None else None)
@@ -495,7 +495,7 @@ class Transfer:
             logger.info("download: %s holds another file; saved as %s", self.existing, final)
         logger.info(
             "GET %s -> %s, %d bytes in %.0f ms, %d retries",
-            self._where(),
+            self.where,
             final,
             self.done,
             (time.monotonic() - self.started) * 1000,
@@ -506,14 +506,14 @@ class Transfer:
     def unfollowable(self) -> UnexpectedResponseError:
         """The error for a redirect whose `Location` httpx could not even make a URL of."""
         return UnexpectedResponseError(
-            f"download {self._where()}: redirected to something that is not a link; not followed"
+            f"download {self.where}: redirected to something that is not a link; not followed"
         )
 
     def _follow(self, response: httpx.Response) -> None:
         """Take where the redirect `response` points as the next hop; raises when that is no
         http(s) link or more than `MAX_REDIRECTS` in a row. A query parameter holding the key
         does not go to another origin."""
-        where = f"download {self._where()}"
+        where = f"download {self.where}"
         self._hops += 1
         problem = None
         try:
@@ -560,7 +560,7 @@ class Transfer:
         secrets = [self.settings.api_key] if self.settings.api_key else []
         if isinstance(outcome, httpx.Response):  # the error keeps it: its request has the key
             mask_response(outcome)
-        where = f"download {self._where()}"
+        where = f"download {self.where}"
         if isinstance(outcome, Exception):
             error: OffcloudError = connection_failure(outcome, where, secrets)
         elif self._writing:
@@ -586,7 +586,7 @@ class Transfer:
         `DownloadInProgressError`, nothing written, when another download holds it."""
         if self._lock is not None:
             return False
-        with self._local("lock"):
+        with self.local("lock"):
             lock = PartLock.take(self.part)
         if lock is None:
             raise DownloadInProgressError(
@@ -598,21 +598,18 @@ class Transfer:
 
     def _changed(self) -> bool:
         """Whether the part is no longer what `next_attempt` found."""
-        with self._local("read"):
+        with self.local("read"):
             size = _regular_size(self.part)
             return size != self._seen_size or read_record(self.part) != self.record
 
-    def _restart(self) -> None:
+    def restart(self) -> None:
+        """Drop the part and its record: the next attempt starts from the first byte."""
         self._hold()
-        with self._local("delete"):
+        with self.local("delete"):
             drop(self.part)
         self.done = self._seen_size = 0
         self.record = None
         self._gap_end = None
-
-    def restart(self) -> None:
-        """Drop the part and its record: the next attempt starts from the first byte."""
-        self._restart()
 
     def _report(self) -> None:
         if self.on_progress is not None:
@@ -625,16 +622,9 @@ class Transfer:
     @property
     def where(self) -> str:
         """The link, masked, for messages."""
-        return self._where()
-
-    def _where(self) -> str:
         return str(masked_url(httpx.URL(self.url)))
 
     def local(self, action: str) -> AbstractContextManager[None]:
-        """`_local`, for the code that writes a part in ranges."""
-        return self._local(action)
-
-    def _local(self, action: str) -> AbstractContextManager[None]:
         """Where the part file is touched: errors become `LocalFileError`, and its folder is
         checked again first (it may have become a symlink out since the last look)."""
         return _on_disk(action, self.part, self.root)

@@ -16,7 +16,15 @@ import httpx
 from .._calls.runners import AsyncRunner, SyncRunner, keep_body
 from ..exceptions import ClientClosedError, UnexpectedResponseError
 from .downloads import OnDownloadProgress, Transfer
-from .segmented import CLOSED, Ending, connection_count, fetch_async, fetch_sync, plan
+from .segmented import (
+    CLOSED,
+    DEFAULT_CONNECTIONS,
+    Ending,
+    connection_count,
+    fetch_async,
+    fetch_sync,
+    plan,
+)
 
 
 class FilesResource:
@@ -77,11 +85,11 @@ class FilesResource:
             connections=connection_count(connections),
         )
 
-    def _fetch(self, transfer: Transfer, connections: int | None = None) -> Path:
+    def _fetch(self, transfer: Transfer, connections: int = DEFAULT_CONNECTIONS) -> Path:
         """Run a prepared `Transfer` to its end, holding its lock (for `download` and
-        `cloud.download`), over up to `connections` connections (None: the default)."""
+        `cloud.download`), over up to `connections` connections (checked by the caller)."""
         runner = self._runner
-        count, restarts = connection_count(connections), 0
+        count, restarts = connections, 0
         with transfer.held():
             while True:
                 if runner.http.is_closed:
@@ -150,10 +158,10 @@ class AsyncFilesResource:
             connections=connection_count(connections),
         )
 
-    async def _fetch(self, transfer: Transfer, connections: int | None = None) -> Path:
+    async def _fetch(self, transfer: Transfer, connections: int = DEFAULT_CONNECTIONS) -> Path:
         """Async `FilesResource._fetch`."""
         runner = self._runner
-        count, restarts = connection_count(connections), 0
+        count, restarts = connections, 0
         with transfer.held():
             while True:
                 if runner.http.is_closed:

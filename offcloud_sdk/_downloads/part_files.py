@@ -215,16 +215,9 @@ def open_part(part: Path, *, append_at: int) -> IO[bytes]:
     file, and, when appending, still hold exactly `append_at` bytes. (The caller checks the
     folder with `check_within` first.)
     """
-    flags = os.O_WRONLY | os.O_CREAT | _NOFOLLOW | _CLOEXEC | _BINARY
-    flags |= os.O_APPEND if append_at else os.O_TRUNC
-    if not _NOFOLLOW and part.is_symlink():  # no O_NOFOLLOW (Windows): check, then open
-        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(part))
-    descriptor = os.open(part, flags, 0o666)
+    descriptor = _open_regular(part, os.O_APPEND if append_at else os.O_TRUNC)
     try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(part))
-        if append_at and info.st_size != append_at:
+        if append_at and os.fstat(descriptor).st_size != append_at:
             raise OSError(errno.EAGAIN, "changed by someone else during the download", str(part))
     except BaseException:
         os.close(descriptor)
@@ -236,8 +229,14 @@ def open_in_place(part: Path) -> int:
     """Open `part` to write at any offset (`os.pwrite`), made when missing and kept as it is
     otherwise: a descriptor, never through a symlink, of a regular file. (The caller checks
     the folder with `check_within` first.)"""
-    flags = os.O_WRONLY | os.O_CREAT | _NOFOLLOW | _CLOEXEC | _BINARY
-    if not _NOFOLLOW and part.is_symlink():
+    return _open_regular(part, 0)
+
+
+def _open_regular(part: Path, mode: int) -> int:
+    """`part` opened to write (`mode`: `O_APPEND`, `O_TRUNC` or 0), made when missing: never
+    through a symlink at its name, and only when it is a regular file."""
+    flags = os.O_WRONLY | os.O_CREAT | _NOFOLLOW | _CLOEXEC | _BINARY | mode
+    if not _NOFOLLOW and part.is_symlink():  # no O_NOFOLLOW (Windows): check, then open
         raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(part))
     descriptor = os.open(part, flags, 0o666)
     try:
