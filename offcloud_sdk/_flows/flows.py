@@ -165,18 +165,26 @@ def _run_batch(batch: Parallel, target: object) -> list[Any]:
     return [future.result() for future in futures]
 
 
+async def _aoutcome(batch: Parallel, call: Call, target: object) -> Any:
+    """Async `_outcome`."""
+    if batch.stop.is_set():
+        return _NotStarted()
+    try:
+        return await call(target)
+    except OffcloudError as exc:
+        if not isinstance(exc, batch.fatal):
+            return exc
+        batch.stop.set()
+        raise
+    except BaseException:
+        batch.stop.set()
+        raise
+
+
 async def _arun_batch(batch: Parallel, target: object) -> list[Any]:
     """The outcomes of `batch` on an async target: `limit` tasks taking the calls in order."""
     if batch.limit <= 1 or len(batch.calls) <= 1:
-        outcomes: list[Any] = []
-        for call in batch.calls:
-            try:
-                outcomes.append(await call(target))
-            except OffcloudError as exc:
-                if isinstance(exc, batch.fatal):
-                    raise
-                outcomes.append(exc)
-        return outcomes
+        return [await _aoutcome(batch, call, target) for call in batch.calls]
     import asyncio
 
     results: list[Any] = [_NotStarted()] * len(batch.calls)
@@ -185,20 +193,10 @@ async def _arun_batch(batch: Parallel, target: object) -> list[Any]:
 
     async def worker() -> None:
         for index, call in todo:  # one iterator shared: each call is taken once, in order
-            if batch.stop.is_set():
-                return
             try:
-                results[index] = await call(target)
-            except OffcloudError as exc:
-                if not isinstance(exc, batch.fatal):
-                    results[index] = exc
-                    continue
-                failures[index] = exc
-                batch.stop.set()
-                raise
+                results[index] = await _aoutcome(batch, call, target)
             except Exception as exc:
                 failures[index] = exc
-                batch.stop.set()
                 raise
 
     tasks = [asyncio.ensure_future(worker()) for _ in range(min(batch.limit, len(batch.calls)))]
