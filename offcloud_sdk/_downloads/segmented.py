@@ -97,13 +97,17 @@ def connection_count(connections: object) -> int:
     """`connections` checked (a whole number from 1 to `MAX_CONNECTIONS`), or the default."""
     if connections is None:
         return DEFAULT_CONNECTIONS
-    if isinstance(connections, bool) or not isinstance(connections, int):
-        raise InvalidArgumentError(f"connections must be a whole number, not {connections!r:.40}")
-    if not 1 <= connections <= MAX_CONNECTIONS:
-        raise InvalidArgumentError(
-            f"connections must be from 1 to {MAX_CONNECTIONS} (per file), not {connections}"
-        )
-    return connections
+    return checked_count("connections", connections, MAX_CONNECTIONS, "per file")
+
+
+def checked_count(name: str, value: object, most: int, meaning: str) -> int:
+    """`value` when it is a whole number from 1 to `most`; else `InvalidArgumentError` naming
+    the argument `name` and what it counts (`meaning`)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidArgumentError(f"{name} must be a whole number, not {value!r:.40}")
+    if not 1 <= value <= most:
+        raise InvalidArgumentError(f"{name} must be from 1 to {most} ({meaning}), not {value}")
+    return value
 
 
 class Ending(enum.Enum):

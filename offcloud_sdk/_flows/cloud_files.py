@@ -25,11 +25,11 @@ from offcloud_api_client.types import Unset
 from .._calls.settings import Settings
 from .._downloads.downloads import MAX_SIZE, DownloadProgress, OnDownloadProgress, Transfer, count
 from .._downloads.safe_paths import safe_destination
+from .._downloads.segmented import checked_count
 from ..exceptions import (
     APIConnectionError,
     AuthError,
     HTTPError,
-    InvalidArgumentError,
     OffcloudError,
     RateLimitError,
     UnexpectedResponseError,
@@ -108,13 +108,7 @@ SHARED_FAILURES = (APIConnectionError, AuthError, RateLimitError)
 def checked_parallel(parallel: object) -> int:
     """`parallel` when it is a whole number from 1 to `MAX_PARALLEL`; else
     `InvalidArgumentError`."""
-    if isinstance(parallel, bool) or not isinstance(parallel, int):
-        raise InvalidArgumentError(f"parallel must be a whole number, not {parallel!r:.40}")
-    if not 1 <= parallel <= MAX_PARALLEL:
-        raise InvalidArgumentError(
-            f"parallel must be from 1 to {MAX_PARALLEL} (files fetched at once), not {parallel}"
-        )
-    return parallel
+    return checked_count("parallel", parallel, MAX_PARALLEL, "files fetched at once")
 
 
 @attrs.frozen
